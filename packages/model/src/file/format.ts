@@ -1,0 +1,89 @@
+import type * as Y from 'yjs';
+import { readBoard } from '../doc/read.ts';
+import { BOARD_SCHEMA_VERSION, boardMaps } from '../doc/schema.ts';
+import { createElements, type ElementInit } from '../doc/write.ts';
+import type { BoardElement, BoardSnapshot, Connection, WorkshopLevel } from '../elements.ts';
+
+/**
+ * The board file format, version 1 (`.squall.json`). Its elements and connections are exactly a
+ * board snapshot's, so board → file → board is lossless. Documented in docs/board-file-format.md and
+ * described by schema/board-file.v1.schema.json.
+ */
+export const BOARD_FILE_FORMAT = 'squall.board';
+export const BOARD_FILE_VERSION = 1;
+export const BOARD_FILE_EXTENSION = '.squall.json';
+
+export interface BoardFile {
+  readonly format: typeof BOARD_FILE_FORMAT;
+  readonly version: typeof BOARD_FILE_VERSION;
+  readonly name: string;
+  readonly level: WorkshopLevel;
+  readonly elements: readonly BoardElement[];
+  readonly connections: readonly Connection[];
+}
+
+export function boardFileFromSnapshot(snapshot: BoardSnapshot, name: string): BoardFile {
+  return {
+    format: BOARD_FILE_FORMAT,
+    version: BOARD_FILE_VERSION,
+    name,
+    level: snapshot.level,
+    elements: snapshot.elements,
+    connections: snapshot.connections,
+  };
+}
+
+export function serializeBoardFile(file: BoardFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The board a file describes, as a snapshot (what exporters and lint take). */
+export function snapshotFromBoardFile(file: BoardFile): BoardSnapshot {
+  return {
+    schemaVersion: BOARD_SCHEMA_VERSION,
+    level: file.level,
+    elements: file.elements,
+    connections: file.connections,
+  };
+}
+
+function toInit(element: BoardElement): ElementInit {
+  const { id, kind, text, position, size, z, codeName } = element;
+  const base = { id, kind, text, position, size, z, codeName };
+  switch (element.kind) {
+    case 'domainEvent':
+    case 'command':
+      return { ...base, fields: element.fields };
+    case 'aggregate':
+      return { ...base, keyField: element.keyField, topic: element.topic };
+    case 'boundedContext':
+      return { ...base, topicPrefix: element.topicPrefix, topic: element.topic };
+    default:
+      return base;
+  }
+}
+
+/**
+ * Writes a board's content into a document in one transaction, keeping every id and z key (an import
+ * into a new board). Connections are written as they are, even ones the grammar would now refuse:
+ * the lint reports those, and a round trip must not drop them.
+ */
+export function writeBoardContent(
+  doc: Y.Doc,
+  content: Pick<BoardSnapshot, 'level' | 'elements' | 'connections'>,
+  origin: unknown,
+): void {
+  const maps = boardMaps(doc);
+  doc.transact(() => {
+    maps.meta.set('level', content.level);
+    createElements(doc, content.elements.map(toInit), origin);
+    for (const { id, source, target, label } of content.connections) {
+      maps.connections.set(id, label ? { source, target, label } : { source, target });
+    }
+  }, origin);
+}
+
+/** The board file of a document (what `GET /api/boards/:id/file` and the web's download return). */
+export function boardFileFromDoc(doc: Y.Doc, name: string): BoardFile {
+  return boardFileFromSnapshot(readBoard(doc), name);
+}
