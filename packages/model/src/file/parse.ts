@@ -199,7 +199,6 @@ function parseFieldList(
   withIds: boolean,
 ): PayloadField[] {
   const fields: PayloadField[] = [];
-  const names = new Set<string>();
   const ids = new Set<string>();
   list.forEach((value, index) => {
     const at = `${path}/${index}`;
@@ -223,10 +222,9 @@ function parseFieldList(
         id = value.id;
       }
     }
+    // Two people can add a field of one name at once, so boards may hold duplicates: the lint reports
+    // them, and the file keeps them so a download and re-import loses nothing.
     const nameOk = expectString(value.name, `${at}/name`, problems, MAX_NAME_LENGTH, true);
-    if (nameOk && names.has(value.name as string))
-      problems.add(`${at}/name`, `duplicate field name "${value.name}"`);
-    if (nameOk) names.add(value.name as string);
     const type = parseFieldType(value.type, `${at}/type`, problems, depth);
     if (typeof value.required !== 'boolean') problems.add(`${at}/required`, 'must be true or false');
     if (value.description !== undefined)
@@ -470,7 +468,11 @@ export function parseBoardFile(input: unknown, options: ParseBoardFileOptions = 
       file.connections === undefined ? 'is missing (expected an array)' : 'must be an array',
     );
   } else {
-    const elementIds = new Set(elements.map((element) => element.id));
+    // Ids of every element the file declares, valid or not: an element with an error of its own
+    // should not also make each of its connections "dangling".
+    const elementIds = new Set<unknown>(
+      Array.isArray(file.elements) ? file.elements.map((raw) => (isRecord(raw) ? raw.id : undefined)) : [],
+    );
     const seen = new Map<string, number>();
     file.connections.forEach((raw, index) => {
       if (problems.full) return;

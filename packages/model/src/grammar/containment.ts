@@ -39,6 +39,6 @@ export function contextMembership(elements: readonly BoardElement[]): Map<string
 /** The ids of the elements inside a context frame (what moves with it). */
 export function elementsInContext(elements: readonly BoardElement[], contextId: string): string[] {
   const frame = elements.find((element) => element.id === contextId);
-  if (!frame || frame.kind !== 'boundedContext') return [];
+  if (frame?.kind !== 'boundedContext') return [];
   return elements.filter((element) => element.id !== contextId && contains(frame, element)).map((e) => e.id);
 }

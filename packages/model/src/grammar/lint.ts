@@ -28,7 +28,7 @@ const IRREGULAR_PAST = new Set(
   ),
 );
 
-/** A hint, not a rule: does an English event name end in a past-tense verb? Non-Latin text is not judged. */
+/** A hint, not a rule: does an English event name end in a past-tense verb? Text in a non-Latin script is not judged; other Latin-script languages get the English hint (it is only `info`). */
 export function looksPastTense(text: string): boolean {
   const words = text
     .trim()
