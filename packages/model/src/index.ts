@@ -11,4 +11,5 @@ export * from './grammar/lint.ts';
 export * from './grammar/rules.ts';
 export * from './ids.ts';
 export * from './kinds.ts';
+export * from './presence/presence.ts';
 export * from './zorder.ts';
