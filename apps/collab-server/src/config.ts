@@ -1,0 +1,79 @@
+import path from 'node:path';
+
+/** Everything the server can be told through its environment, with the defaults it runs with. */
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one (tests). */
+  readonly port: number;
+  readonly host: string;
+  /** Folder holding `squall.db`; created when missing. */
+  readonly dataDir: string;
+  /** Built web app served on every non-API GET; `undefined` → next to the server bundle. */
+  readonly webDist: string;
+  /** Largest WebSocket frame accepted (bytes). */
+  readonly maxMessageBytes: number;
+  /** Largest HTTP request body accepted (board file imports are the big ones). */
+  readonly maxBodyBytes: number;
+  readonly maxConnectionsPerBoard: number;
+  /** Token bucket per socket: sustained messages per second and burst size. */
+  readonly rateLimitMessagesPerSecond: number;
+  readonly rateLimitBurst: number;
+  /** Unused boards are flushed and dropped from memory after this long. */
+  readonly evictAfterMs: number;
+  /** Awareness (cursor) changes are merged and relayed once per tick. */
+  readonly awarenessTickMs: number;
+  /** Appended updates per board that trigger a compaction into the snapshot. */
+  readonly compactAfterUpdates: number;
+  /** Idle time after the last edit before a board is compacted anyway. */
+  readonly compactIdleMs: number;
+  readonly pingIntervalMs: number;
+  /** A socket whose unsent data exceeds this is closed (a slow client must not grow our memory). */
+  readonly maxBufferedBytes: number;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const DEFAULT_PORT = 4410;
+
+/**
+ * Reads the configuration from environment variables. Relative paths are resolved against `cwd`
+ * (the repo root under `npm start`), the web build against the server bundle's own folder.
+ */
+export function readConfig(env: NodeJS.ProcessEnv, cwd: string, serverDir: string): ServerConfig {
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+  }
+  return {
+    port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
+    webDist: env.WEB_DIST?.trim()
+      ? path.resolve(cwd, env.WEB_DIST.trim())
+      : path.resolve(serverDir, '../../web/dist'),
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', 200, 1, 100_000),
+    rateLimitMessagesPerSecond: integer(env, 'RATE_LIMIT_MESSAGES_PER_SECOND', 200, 1, 1_000_000),
+    rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', 400, 1, 1_000_000),
+    evictAfterMs: integer(env, 'EVICT_AFTER_MS', 30_000, 0, 24 * 3600_000),
+    awarenessTickMs: integer(env, 'AWARENESS_TICK_MS', 30, 0, 10_000),
+    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, 10_000_000),
+    compactIdleMs: integer(env, 'COMPACT_IDLE_MS', 5_000, 0, 24 * 3600_000),
+    pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3600_000),
+    maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    logLevel,
+  };
+}

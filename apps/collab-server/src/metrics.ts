@@ -1,0 +1,59 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Prometheus metrics of one server instance (its own registry, so tests can run several). */
+export function createMetrics(options: { processMetrics: boolean }) {
+  const registry = new Registry();
+  if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'squall_' });
+  const registers = [registry];
+  return {
+    registry,
+    connections: new Gauge({
+      name: 'squall_ws_connections',
+      help: 'Open sync WebSocket connections',
+      registers,
+    }),
+    boardsLoaded: new Gauge({ name: 'squall_boards_loaded', help: 'Boards held in memory', registers }),
+    messagesIn: new Counter({
+      name: 'squall_ws_messages_received_total',
+      help: 'Messages received on sync sockets, by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    messagesOut: new Counter({
+      name: 'squall_ws_messages_sent_total',
+      help: 'Messages sent on sync sockets',
+      registers,
+    }),
+    bytesIn: new Counter({
+      name: 'squall_ws_bytes_received_total',
+      help: 'Bytes received on sync sockets',
+      registers,
+    }),
+    bytesOut: new Counter({
+      name: 'squall_ws_bytes_sent_total',
+      help: 'Bytes sent on sync sockets',
+      registers,
+    }),
+    rejected: new Counter({
+      name: 'squall_ws_rejected_total',
+      help: 'Connections closed or messages refused, by reason',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    persistSeconds: new Histogram({
+      name: 'squall_persist_duration_seconds',
+      help: 'Time to durably append one update',
+      buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
+      registers,
+    }),
+    compactions: new Counter({ name: 'squall_compactions_total', help: 'Snapshot compactions', registers }),
+    httpRequests: new Counter({
+      name: 'squall_http_requests_total',
+      help: 'HTTP requests by method and status',
+      labelNames: ['method', 'status'] as const,
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBoard } from '../../test/helpers/http.ts';
+import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
+import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
+
+let server: TestServer;
+const clients: YClient[] = [];
+const client = (boardId: string) => {
+  const c = connectClient(server.wsUrl, boardId);
+  clients.push(c);
+  return c;
+};
+
+beforeEach(async () => {
+  server = await startTestServer({ EVICT_AFTER_MS: '50' });
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.dispose();
+});
+
+describe('board room', () => {
+  it('relays edits between two y-websocket providers', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const b = client(board.id);
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getMap('scratch').set('from-a', 1);
+    b.doc.getMap('scratch').set('from-b', 2);
+    await whenDoc(a.doc, (doc) => doc.getMap('scratch').get('from-b') === 2);
+    await whenDoc(b.doc, (doc) => doc.getMap('scratch').get('from-a') === 1);
+  });
+
+  it('serves the stored state, including the server-set schema version, at the first sync', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    expect(a.doc.getMap('meta').get('schemaVersion')).toBe(1);
+  });
+
+  it('keeps edits after the board was evicted from memory and reloaded', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    a.doc.getText('note').insert(0, 'hello');
+    const b = client(board.id);
+    await whenDoc(b.doc, (doc) => doc.getText('note').toString() === 'hello');
+    a.destroy();
+    b.destroy();
+    await until(() => server.rooms.size === 0);
+    const c = client(board.id);
+    await c.synced;
+    expect(c.doc.getText('note').toString()).toBe('hello');
+  });
+
+  it('relays awareness (cursors) to the other clients and removes it when a client leaves', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const b = client(board.id);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });
+    await until(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.x === 10);
+    a.destroy();
+    await until(() => !b.provider.awareness.getStates().has(a.doc.clientID));
+  });
+});
+
+/** Waits for a condition that has no event of its own (polls each macrotask). */
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,239 @@
+import { migrateBoardDoc, readBoard } from '@squall/model';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { BoardCounts, SqliteStore } from '../storage/sqlite-store.ts';
+import { CloseCode } from '../sync/close-codes.ts';
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  ProtocolError,
+} from '../sync/protocol.ts';
+import type { Peer } from './peer.ts';
+
+/** Origin of the server's own writes (schema migration on load). */
+export const SERVER_ORIGIN = 'squall-server';
+
+export interface BoardRoomOptions {
+  readonly store: SqliteStore;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly awarenessTickMs: number;
+  readonly compactAfterUpdates: number;
+  readonly compactIdleMs: number;
+  /** Called when the last peer leaves (the registry starts the eviction grace period). */
+  readonly onEmpty: (room: BoardRoom) => void;
+  /** Called when storage failed and the room must be dropped without saving. */
+  readonly onBroken: (room: BoardRoom) => void;
+}
+
+export function countsOf(doc: Y.Doc): BoardCounts {
+  const board = readBoard(doc);
+  return { elementCount: board.elements.length, connectionCount: board.connections.length };
+}
+
+/**
+ * One board in memory and the peers editing it. Its document is complete (snapshot + appended updates,
+ * migrated) before the first peer joins, every change is appended to the store before it is relayed,
+ * and awareness changes are merged and relayed once per tick so cursors cannot drown edits.
+ */
+export class BoardRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  private readonly peers = new Map<Peer, Set<number>>();
+  private lastSeq: number;
+  private unfolded: number;
+  private readonly pendingAwareness = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private compactTimer: NodeJS.Timeout | undefined;
+  private compactSoon: NodeJS.Immediate | undefined;
+  private closed = false;
+
+  /** Loads a board from the store; `undefined` when there is no such board. */
+  static load(id: string, options: BoardRoomOptions): BoardRoom | undefined {
+    const state = options.store.loadBoardState(id);
+    if (!state) return undefined;
+    const room = new BoardRoom(id, options, state.lastSeq, state.updates.length);
+    Y.applyUpdate(room.doc, state.snapshot, SERVER_ORIGIN);
+    for (const update of state.updates) Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
+    // From here on every change is persisted, including the migration below.
+    room.doc.on('update', room.onDocUpdate);
+    const migration = migrateBoardDoc(room.doc, SERVER_ORIGIN);
+    if (migration.status === 'newer') {
+      options.log.warn({ board: id, version: migration.from }, 'board was written by a newer Squall');
+    }
+    return room;
+  }
+
+  private constructor(
+    readonly id: string,
+    private readonly options: BoardRoomOptions,
+    lastSeq: number,
+    unfolded: number,
+  ) {
+    this.lastSeq = lastSeq;
+    this.unfolded = unfolded;
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set());
+    peer.send(encodeSyncStep1(this.doc));
+    if (this.awareness.getStates().size > 0) peer.send(this.allAwareness());
+  }
+
+  leave(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
+    if (this.peers.size === 0 && !this.closed) this.options.onEmpty(this);
+  }
+
+  /** Applies one validated message. Throws `ProtocolError` when the peer must be disconnected. */
+  receive(peer: Peer, message: ClientMessage): void {
+    if (this.closed || !this.peers.has(peer)) return;
+    switch (message.kind) {
+      case 'syncStep1':
+        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'update':
+        try {
+          Y.applyUpdate(this.doc, message.update, peer);
+        } catch (error) {
+          // Whatever part did apply was persisted and relayed by onDocUpdate: the room stays consistent.
+          throw new ProtocolError(
+            CloseCode.updateRejected,
+            `update rejected: fails to apply (${error instanceof Error ? error.message : String(error)})`,
+          );
+        }
+        return;
+      case 'awareness':
+        try {
+          applyAwarenessUpdate(this.awareness, message.update, peer);
+        } catch {
+          throw new ProtocolError(CloseCode.updateRejected, 'awareness rejected: fails to apply');
+        }
+        return;
+      case 'queryAwareness':
+        peer.send(this.allAwareness());
+        return;
+    }
+  }
+
+  private allAwareness(): Uint8Array {
+    return encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.closed) return;
+    const { store, metrics, log } = this.options;
+    const started = performance.now();
+    try {
+      this.lastSeq = store.appendUpdate(this.id, update);
+    } catch (error) {
+      log.error(
+        { board: this.id, err: error },
+        'could not persist an update; dropping the board from memory',
+      );
+      this.closeAll(CloseCode.internalError, 'storage failed; reconnect to resend your changes');
+      this.destroy({ save: false });
+      this.options.onBroken(this);
+      return;
+    }
+    metrics.persistSeconds.observe((performance.now() - started) / 1000);
+    this.unfolded++;
+    const message = encodeUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    this.scheduleCompaction();
+  };
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.peers.get(origin as Peer);
+    if (owned) {
+      for (const client of changes.added) owned.add(client);
+      for (const client of changes.removed) owned.delete(client);
+    }
+    for (const list of [changes.added, changes.updated, changes.removed]) {
+      for (const client of list) this.pendingAwareness.add(client);
+    }
+    if (this.awarenessTimer || this.closed) return;
+    const { awarenessTickMs } = this.options;
+    this.awarenessTimer =
+      awarenessTickMs > 0
+        ? setTimeout(this.flushAwareness, awarenessTickMs)
+        : setImmediate(this.flushAwareness);
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessTimer = undefined;
+    if (this.pendingAwareness.size === 0) return;
+    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]));
+    this.pendingAwareness.clear();
+    for (const peer of this.peers.keys()) peer.send(message);
+  };
+
+  private scheduleCompaction(): void {
+    if (this.unfolded >= this.options.compactAfterUpdates) {
+      this.compactSoon ??= setImmediate(() => {
+        this.compactSoon = undefined;
+        this.compact();
+      });
+      return;
+    }
+    if (this.compactTimer) this.compactTimer.refresh();
+    else this.compactTimer = setTimeout(() => this.compact(), this.options.compactIdleMs);
+  }
+
+  /** Folds the appended updates into the snapshot (the in-memory document holds all of them). */
+  compact(): void {
+    if (this.closed || this.unfolded === 0) return;
+    const { store, metrics, log } = this.options;
+    try {
+      store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, countsOf(this.doc));
+      this.unfolded = 0;
+      metrics.compactions.inc();
+    } catch (error) {
+      // The appended updates are still there; the next compaction retries.
+      log.error({ board: this.id, err: error }, 'compaction failed');
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+  }
+
+  /** Saves (unless the board is gone or storage broke) and frees everything. */
+  destroy({ save }: { save: boolean }): void {
+    if (this.closed) return;
+    if (save) this.compact();
+    this.closed = true;
+    clearTimeout(this.compactTimer);
+    if (this.compactSoon) clearImmediate(this.compactSoon);
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer as NodeJS.Timeout);
+      clearImmediate(this.awarenessTimer as NodeJS.Immediate);
+    }
+    this.peers.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,127 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { BoardService } from './board-service.ts';
+import type { ServerConfig } from './config.ts';
+import { handleRequest } from './http/handle-request.ts';
+import type { Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { BoardRooms } from './rooms/board-rooms.ts';
+import { SqliteStore } from './storage/sqlite-store.ts';
+import { acceptSyncSocket } from './sync/accept-sync-socket.ts';
+import { CloseCode } from './sync/close-codes.ts';
+
+export interface RunningServer {
+  readonly port: number;
+  /** `http://127.0.0.1:<port>` (loopback, for tests and logs). */
+  readonly url: string;
+  readonly store: SqliteStore;
+  readonly rooms: BoardRooms;
+  readonly metrics: Metrics;
+  /** Stops accepting, saves every board, closes sockets with 1001 "going away", closes the database. */
+  close(): Promise<void>;
+}
+
+const MAX_JSON_BYTES = 64 * 1024;
+const SHUTDOWN_GRACE_MS = 3_000;
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  const body = JSON.stringify({
+    error: { code: status === 404 ? 'not_found' : 'unavailable', message: text },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** Starts the whole server (HTTP API, web app, `/sync/<id>` WebSockets) on `config.port`. */
+export async function startServer(
+  config: ServerConfig,
+  log: Logger,
+  options: { processMetrics?: boolean } = {},
+): Promise<RunningServer> {
+  const metrics = createMetrics({ processMetrics: options.processMetrics ?? false });
+  const store = new SqliteStore(config.dataDir);
+  const rooms = new BoardRooms({ store, metrics, log, ...config });
+  const boards = new BoardService(store, rooms);
+  // Boards left with appended updates (a crash) are compacted now rather than on first open.
+  for (const id of store.boardsWithPendingUpdates()) {
+    const room = rooms.open(id);
+    if (room) {
+      room.compact();
+      rooms.evict(id);
+    }
+  }
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  const alive = new WeakSet<WebSocket>();
+  let closing = false;
+
+  const server = http.createServer((req, res) =>
+    handleRequest(req, res, {
+      boards,
+      metrics,
+      log,
+      webDist: config.webDist,
+      limits: { maxJsonBytes: MAX_JSON_BYTES, maxBodyBytes: config.maxBodyBytes },
+      status: () => ({ boardsLoaded: rooms.size, connections: wss.clients.size }),
+    }),
+  );
+  server.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
+    if (!pathname.startsWith('/sync/'))
+      return refuseUpgrade(socket, 404, `no WebSocket endpoint at ${pathname}`);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      acceptSyncSocket(ws, pathname.slice('/sync/'.length), { rooms, metrics, log, ...config });
+    });
+  });
+
+  // Liveness: a socket that has not answered the previous ping is dead (laptop closed, network gone).
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        metrics.rejected.inc({ reason: 'unresponsive' });
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, config.pingIntervalMs);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, dataDir: config.dataDir, webDist: config.webDist }, 'collab server listening');
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    store,
+    rooms,
+    metrics,
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(heartbeat);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      rooms.closeAll(CloseCode.goingAway, 'server shutting down');
+      const sockets = [...wss.clients];
+      await Promise.race([
+        Promise.all(sockets.map((ws) => new Promise((resolve) => ws.once('close', resolve)))),
+        new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref()),
+      ]);
+      for (const ws of wss.clients) ws.terminate();
+      server.closeAllConnections();
+      await stopped;
+      store.close();
+      log.info('collab server stopped');
+    },
+  };
+}

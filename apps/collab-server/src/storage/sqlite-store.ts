@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+
+/** A board's row, without its document state. Times are epoch milliseconds. */
+export interface BoardRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly elementCount: number;
+  readonly connectionCount: number;
+}
+
+/** What a board's document is made of on disk: the snapshot plus updates appended after it. */
+export interface StoredBoardState {
+  readonly snapshot: Uint8Array;
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last appended update (0 when none): compaction folds up to here. */
+  readonly lastSeq: number;
+}
+
+export interface BoardCounts {
+  readonly elementCount: number;
+  readonly connectionCount: number;
+}
+
+interface BoardRow {
+  id: string;
+  name: string;
+  created_at: number;
+  updated_at: number;
+  element_count: number;
+  connection_count: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  element_count INTEGER NOT NULL DEFAULT 0,
+  connection_count INTEGER NOT NULL DEFAULT 0,
+  snapshot BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY,
+  board_id TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board_id, seq);
+`;
+
+// A board's "updated" time is its row's or its newest appended update's, so appending stays one insert.
+const BOARD_COLUMNS = `b.id, b.name, b.created_at, b.element_count, b.connection_count,
+  max(b.updated_at, coalesce((SELECT max(u.created_at) FROM updates u WHERE u.board_id = b.id), 0)) AS updated_at`;
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    elementCount: row.element_count,
+    connectionCount: row.connection_count,
+  };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * All boards in one SQLite file (`<dataDir>/squall.db`, WAL). Every received update is appended as one
+ * row before it is relayed; compaction folds the appended rows into the snapshot in one transaction,
+ * so a crash at any point leaves either the old rows or the new snapshot, never neither.
+ */
+export class SqliteStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, 'squall.db');
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed row survives a process crash (kill -9); only power loss can drop the
+    // last transactions. FULL would fsync every edit.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      insertBoard: this.db.prepare(
+        `INSERT INTO boards (id, name, created_at, updated_at, element_count, connection_count, snapshot)
+         VALUES (@id, @name, @now, @now, @elementCount, @connectionCount, @snapshot)`,
+      ),
+      getBoard: this.db.prepare(`SELECT ${BOARD_COLUMNS} FROM boards b WHERE b.id = ?`),
+      listBoards: this.db.prepare(`SELECT ${BOARD_COLUMNS} FROM boards b ORDER BY updated_at DESC, b.id`),
+      rename: this.db.prepare('UPDATE boards SET name = ?, updated_at = ? WHERE id = ?'),
+      deleteBoard: this.db.prepare('DELETE FROM boards WHERE id = ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ?'),
+      snapshot: this.db.prepare('SELECT snapshot FROM boards WHERE id = ?').pluck(),
+      updates: this.db.prepare('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
+      append: this.db.prepare('INSERT INTO updates (board_id, data, created_at) VALUES (?, ?, ?)'),
+      saveSnapshot: this.db.prepare(
+        `UPDATE boards SET snapshot = @snapshot, element_count = @elementCount,
+           connection_count = @connectionCount,
+           updated_at = max(updated_at, coalesce((SELECT max(created_at) FROM updates
+             WHERE board_id = @id AND seq <= @upToSeq), 0))
+         WHERE id = @id`,
+      ),
+      foldUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      countUpdates: this.db.prepare('SELECT count(*) FROM updates WHERE board_id = ?').pluck(),
+      boardsWithUpdates: this.db.prepare('SELECT DISTINCT board_id FROM updates').pluck(),
+    };
+  }
+
+  createBoard(
+    board: { id: string; name: string; snapshot: Uint8Array } & BoardCounts,
+    now = Date.now(),
+  ): void {
+    this.statements.insertBoard.run({ ...board, snapshot: asBuffer(board.snapshot), now });
+  }
+
+  getBoard(id: string): BoardRecord | undefined {
+    const row = this.statements.getBoard.get(id) as BoardRow | undefined;
+    return row && toRecord(row);
+  }
+
+  listBoards(): BoardRecord[] {
+    return (this.statements.listBoards.all() as BoardRow[]).map(toRecord);
+  }
+
+  renameBoard(id: string, name: string, now = Date.now()): boolean {
+    return this.statements.rename.run(name, now, id).changes > 0;
+  }
+
+  deleteBoard(id: string): boolean {
+    return this.db.transaction(() => {
+      this.statements.deleteUpdates.run(id);
+      return this.statements.deleteBoard.run(id).changes > 0;
+    })();
+  }
+
+  loadBoardState(id: string): StoredBoardState | undefined {
+    return this.db.transaction(() => {
+      const snapshot = this.statements.snapshot.get(id) as Buffer | undefined;
+      if (!snapshot) return undefined;
+      const rows = this.statements.updates.all(id) as Array<{ seq: number; data: Buffer }>;
+      return {
+        snapshot: new Uint8Array(snapshot),
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? 0,
+      };
+    })();
+  }
+
+  /** Appends one update durably (committed when this returns); returns its sequence number. */
+  appendUpdate(id: string, update: Uint8Array, now = Date.now()): number {
+    return Number(this.statements.append.run(id, asBuffer(update), now).lastInsertRowid);
+  }
+
+  /**
+   * Replaces the snapshot with `snapshot` (which must contain every update up to `upToSeq`) and drops
+   * those updates, atomically.
+   */
+  compact(id: string, snapshot: Uint8Array, upToSeq: number, counts: BoardCounts): void {
+    this.db.transaction(() => {
+      this.statements.saveSnapshot.run({ id, snapshot: asBuffer(snapshot), upToSeq, ...counts });
+      this.statements.foldUpdates.run(id, upToSeq);
+    })();
+  }
+
+  /** Compacts a board that is not loaded by merging its stored updates (startup clean-up, tools). */
+  compactStored(id: string, counts: (state: Uint8Array) => BoardCounts): boolean {
+    return this.db.transaction(() => {
+      const state = this.loadBoardState(id);
+      if (!state || state.updates.length === 0) return false;
+      const merged = Y.mergeUpdates([state.snapshot, ...state.updates]);
+      this.compact(id, merged, state.lastSeq, counts(merged));
+      return true;
+    })();
+  }
+
+  pendingUpdateCount(id: string): number {
+    return this.statements.countUpdates.get(id) as number;
+  }
+
+  boardsWithPendingUpdates(): string[] {
+    return this.statements.boardsWithUpdates.all() as string[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,99 @@
+import type { WebSocket } from 'ws';
+import { isBoardId } from '../board-id.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { BoardRooms } from '../rooms/board-rooms.ts';
+import { CloseCode, closeCodeName } from './close-codes.ts';
+import { type ClientMessage, decodeClientMessage, ProtocolError } from './protocol.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { closeReason, SocketPeer } from './socket-peer.ts';
+
+export interface SyncSocketOptions {
+  readonly rooms: BoardRooms;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly maxConnectionsPerBoard: number;
+  readonly rateLimitMessagesPerSecond: number;
+  readonly rateLimitBurst: number;
+  readonly maxBufferedBytes: number;
+}
+
+let nextPeerId = 1;
+
+function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/** Wires a freshly upgraded `/sync/<boardId>` socket to its board, or closes it with the reason why not. */
+export function acceptSyncSocket(socket: WebSocket, boardId: string, options: SyncSocketOptions): void {
+  const { rooms, metrics } = options;
+  const log = options.log.child({ board: boardId, peer: nextPeerId });
+  const refuse = (code: number, reason: string) => {
+    metrics.rejected.inc({ reason: closeCodeName(code) });
+    log.warn({ code, reason }, 'sync connection refused');
+    socket.close(code, closeReason(reason));
+  };
+  if (!isBoardId(boardId)) {
+    refuse(CloseCode.invalidBoardId, 'invalid board id');
+    return;
+  }
+  let room: ReturnType<BoardRooms['open']>;
+  try {
+    room = rooms.open(boardId);
+  } catch (error) {
+    log.error({ err: error }, 'could not load board');
+    refuse(CloseCode.internalError, 'could not load the board');
+    return;
+  }
+  if (!room) {
+    refuse(CloseCode.boardNotFound, 'board not found');
+    return;
+  }
+  if (room.peerCount >= options.maxConnectionsPerBoard) {
+    refuse(CloseCode.boardFull, `board is full: ${options.maxConnectionsPerBoard} connections`);
+    return;
+  }
+  const joined = room;
+  const peer = new SocketPeer(nextPeerId++, socket, metrics, options.maxBufferedBytes);
+  const limiter = new RateLimiter(options.rateLimitMessagesPerSecond, options.rateLimitBurst);
+  const drop = (code: number, reason: string) => {
+    metrics.rejected.inc({ reason: closeCodeName(code) });
+    log.warn({ code, reason }, 'sync connection closed for bad input');
+    peer.close(code, reason);
+  };
+  metrics.connections.inc();
+
+  socket.on('message', (data, isBinary) => {
+    if (peer.closed) return;
+    const bytes = asBytes(data);
+    metrics.bytesIn.inc(bytes.byteLength);
+    if (!limiter.take()) {
+      return drop(CloseCode.rateLimited, `rate limit: over ${options.rateLimitMessagesPerSecond} messages/s`);
+    }
+    if (!isBinary) return drop(CloseCode.unsupportedMessage, 'text frames are not supported');
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(bytes);
+      metrics.messagesIn.inc({ kind: message.kind });
+      joined.receive(peer, message);
+    } catch (error) {
+      if (error instanceof ProtocolError) return drop(error.code, error.reason);
+      log.error({ err: error }, 'unexpected error handling a sync message');
+      return drop(CloseCode.internalError, 'internal error');
+    }
+  });
+  socket.on('error', (error: Error & { code?: string }) => {
+    // `ws` has already closed the socket (1009 for frames over MAX_MESSAGE_BYTES, 1002 for protocol errors).
+    const reason = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'messageTooBig' : 'protocolError';
+    metrics.rejected.inc({ reason });
+    log.warn({ reason, message: error.message }, 'sync connection closed by the WebSocket layer');
+    peer.closed = true;
+  });
+  socket.on('close', () => {
+    peer.closed = true;
+    metrics.connections.dec();
+    joined.leave(peer);
+  });
+  joined.join(peer);
+}

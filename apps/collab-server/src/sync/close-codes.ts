@@ -1,0 +1,41 @@
+/**
+ * WebSocket close codes the server uses. 1xxx are the standard ones; 4xxx are ours and follow the
+ * HTTP status they resemble, so a client can tell "fix your request" from "try again later".
+ */
+export const CloseCode = {
+  /** Server shutting down (SIGTERM): reconnect later. */
+  goingAway: 1001,
+  /** Frame larger than MAX_MESSAGE_BYTES (sent by `ws` itself, no reason text). */
+  messageTooBig: 1009,
+  /** Storage failed; nothing of the message was relayed. */
+  internalError: 1011,
+  /** `/sync/<id>` where id is not a board id. */
+  invalidBoardId: 4400,
+  /** No board with this id; nothing is created. */
+  boardNotFound: 4404,
+  /** The board was deleted while connected. */
+  boardDeleted: 4410,
+  /** Text frame or unknown message type. */
+  unsupportedMessage: 4415,
+  /** Binary message that does not decode (truncated, trailing bytes, bad varints). */
+  malformedMessage: 4422,
+  /** Update that decodes but is refused or fails to apply. */
+  updateRejected: 4423,
+  /** Too many messages from this socket. */
+  rateLimited: 4429,
+  /** Board already has MAX_CONNECTIONS_PER_BOARD connections. */
+  boardFull: 4503,
+  /** The client does not read fast enough (send buffer over MAX_BUFFERED_BYTES) or stopped answering pings. */
+  unresponsive: 4408,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+
+const NAMES = new Map<number, CloseCodeName>(
+  Object.entries(CloseCode).map(([name, code]) => [code, name as CloseCodeName]),
+);
+
+/** The name of a close code, as used in logs and the `reason` label of the rejection metric. */
+export function closeCodeName(code: number): string {
+  return NAMES.get(code) ?? String(code);
+}

@@ -1,0 +1,46 @@
+import { WebSocket } from 'ws';
+import type { Metrics } from '../metrics.ts';
+import type { Peer } from '../rooms/peer.ts';
+import { CloseCode } from './close-codes.ts';
+
+const MAX_REASON_BYTES = 123;
+
+/** Close reasons are limited to 123 bytes by the protocol (`ws` throws beyond that). */
+export function closeReason(reason: string): string {
+  let text = reason;
+  while (Buffer.byteLength(text) > MAX_REASON_BYTES) text = text.slice(0, -1);
+  return text;
+}
+
+/** A room's view of a `ws` socket: sends are dropped once closing, and a client that reads too slowly is cut off. */
+export class SocketPeer implements Peer {
+  closed = false;
+
+  constructor(
+    readonly id: number,
+    private readonly socket: WebSocket,
+    private readonly metrics: Metrics,
+    private readonly maxBufferedBytes: number,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.metrics.rejected.inc({ reason: 'unresponsive' });
+      this.close(
+        CloseCode.unresponsive,
+        `too slow: more than ${this.maxBufferedBytes} bytes waiting to be sent`,
+      );
+      return;
+    }
+    this.socket.send(message);
+    this.metrics.messagesOut.inc();
+    this.metrics.bytesOut.inc(message.byteLength);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.close(code, closeReason(reason));
+  }
+}

@@ -1,0 +1,46 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** A real y-websocket client (the provider the web app uses) on Node's `ws`. */
+export interface YClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** Resolves once the provider has completed the sync handshake. */
+  readonly synced: Promise<void>;
+  destroy(): void;
+}
+
+export function connectClient(wsUrl: string, boardId: string): YClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    else provider.once('sync', (isSynced: boolean) => isSynced && resolve());
+  });
+  return {
+    doc,
+    provider,
+    synced,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves when `predicate` holds for the doc (checked now and after every update). */
+export function whenDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate(doc)) return resolve();
+    const check = () => {
+      if (!predicate(doc)) return;
+      doc.off('update', check);
+      resolve();
+    };
+    doc.on('update', check);
+  });
+}
