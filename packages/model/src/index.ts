@@ -3,6 +3,7 @@ export * from './doc/read.ts';
 export * from './doc/schema.ts';
 export * from './doc/write.ts';
 export * from './elements.ts';
+export * from './export/index.ts';
 export * from './fields.ts';
 export * from './file/format.ts';
 export * from './file/parse.ts';

@@ -1,0 +1,20 @@
+export { ASYNCAPI_VERSION, KAFKA_BINDING_VERSION } from './asyncapi.ts';
+export type { ExportResult } from './export-board.ts';
+export {
+  exportAsyncApi,
+  exportBoard,
+  exportJsonSchemas,
+  exportTopics,
+  exportTypeScript,
+} from './export-board.ts';
+export type { ExportFile } from './export-file.ts';
+export type { JsonSchema, JsonValue } from './json-schema.ts';
+export type { CodeName } from './names.ts';
+export { nameWords } from './names.ts';
+export type { ExportFormat, ExportOptions, TopicProfile } from './options.ts';
+export { EXPORT_FORMATS, resolveExportOptions, TOPIC_PROFILES } from './options.ts';
+export type { ExportDownloadFormat } from './select-files.ts';
+export { EXPORT_DOWNLOAD_FORMATS, isExportDownloadFormat, selectExportFiles } from './select-files.ts';
+export type { TopicDefinition } from './topic-settings.ts';
+export type { ExportWarning } from './warnings.ts';
+export { zipExport } from './zip.ts';

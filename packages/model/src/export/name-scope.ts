@@ -1,0 +1,88 @@
+import type { ElementKind } from '../kinds.ts';
+import { type CodeName, codeNameFromWords, isTakenTypeName, nameWords } from './names.ts';
+
+/** What a name is derived from: an element, or a payload field (kind `field`). */
+export interface NameSource {
+  readonly id: string;
+  readonly kind: ElementKind | 'field';
+  readonly text: string;
+  /** The stable name people set; wins over the text when it has any letters or digits. */
+  readonly codeName: string;
+}
+
+/** A derived name and how it was reached, so the README and warnings can explain it. */
+export interface DerivedName extends CodeName {
+  readonly transliterated: boolean;
+  readonly han: boolean;
+  /** A kind word was added (empty text, leading digit, built-in name) or a number after a collision. */
+  readonly adjusted: boolean;
+  readonly collided: boolean;
+}
+
+const KIND_WORD: Record<NameSource['kind'], string> = {
+  domainEvent: 'event',
+  command: 'command',
+  actor: 'actor',
+  aggregate: 'aggregate',
+  policy: 'policy',
+  readModel: 'read-model',
+  externalSystem: 'system',
+  hotspot: 'hotspot',
+  opportunity: 'opportunity',
+  boundedContext: 'context',
+  field: 'field',
+};
+
+/** The name a sticky asks for, before collisions: never empty, never digit-leading, never a built-in. */
+export function baseName(source: NameSource): DerivedName {
+  const fromCode = nameWords(source.codeName);
+  const derived = fromCode.words.length > 0 ? fromCode : nameWords(source.text);
+  let words = derived.words;
+  let adjusted = false;
+  const kindWord = KIND_WORD[source.kind].split('-');
+  if (words.length === 0) {
+    // A short id keeps two empty stickies apart without depending on the order they are met.
+    words = [
+      ...kindWord,
+      source.id
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 6)
+        .toLowerCase() || 'x',
+    ];
+    adjusted = true;
+  } else if (/^[0-9]/.test(words[0]!)) {
+    words = [...kindWord, ...words];
+    adjusted = true;
+  }
+  let name = codeNameFromWords(words);
+  if (source.kind !== 'field' && isTakenTypeName(name.pascal)) {
+    name = codeNameFromWords([...words, ...kindWord]);
+    adjusted = true;
+  }
+  return { ...name, transliterated: derived.transliterated, han: derived.han, adjusted, collided: false };
+}
+
+/**
+ * A namespace in generated code (a module, a context, an object's fields). Names are compared without
+ * case, so two names never differ only in case (file names on macOS and Windows would collide).
+ * A name also claims its derived names (`PaymentRequested` + `Schema`), so those cannot collide either.
+ */
+export class NameScope {
+  private readonly used = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.used.add(name.toLowerCase());
+  }
+
+  claim(source: NameSource, suffixes: readonly string[] = ['']): DerivedName {
+    const base = baseName(source);
+    const words = base.kebab.split('-');
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? base : { ...base, ...codeNameFromWords([...words, String(n)]) };
+      const keys = suffixes.map((suffix) => `${name.pascal}${suffix}`.toLowerCase());
+      if (keys.some((key) => this.used.has(key))) continue;
+      for (const key of keys) this.used.add(key);
+      return n === 1 ? name : { ...name, collided: true, adjusted: true };
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import anyAscii from 'any-ascii';
+
+/** The forms one sticky's name takes in generated code. */
+export interface CodeName {
+  /** Types, namespaces: `PaymentRequested`. */
+  readonly pascal: string;
+  /** Fields, variables: `paymentRequested`. */
+  readonly camel: string;
+  /** Topic segments and file names: `payment-requested`. */
+  readonly kebab: string;
+}
+
+/** What a name came from, for the report: `transliterated` when non-ASCII text was romanised. */
+export interface NameWords {
+  readonly words: readonly string[];
+  readonly transliterated: boolean;
+  /** Han characters come out as Mandarin readings, which Japanese or Korean teams may not want. */
+  readonly han: boolean;
+}
+
+const ASCII_WORD = /^[\x20-\x7e]*$/;
+
+/** Splits `SMSSent`, `paymentRequested`, `orderID` into their words; a lone capital at the end stays (`IoT`). */
+function splitHumps(token: string): string[] {
+  return token
+    .replace(/([a-z0-9])([A-Z][a-z]|[A-Z]{2,})/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * The lowercase ASCII words of a text in any language. Non-ASCII words are transliterated as a whole
+ * (`주문 접수됨` → `jumun`, `jeobsudoem`), so each word of the sticky stays one word of the identifier.
+ */
+export function nameWords(text: string): NameWords {
+  const tokens = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words: string[] = [];
+  let transliterated = false;
+  let han = false;
+  for (const token of tokens) {
+    if (ASCII_WORD.test(token)) {
+      words.push(...splitHumps(token).map((word) => word.toLowerCase()));
+      continue;
+    }
+    transliterated = true;
+    if (/\p{Script=Han}/u.test(token)) han = true;
+    const ascii = anyAscii(token)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+    if (ascii) words.push(ascii);
+  }
+  return { words, transliterated, han };
+}
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+export function codeNameFromWords(words: readonly string[]): CodeName {
+  const pascal = words.map(capitalise).join('');
+  return {
+    pascal,
+    camel: pascal.charAt(0).toLowerCase() + pascal.slice(1),
+    kebab: words.join('-'),
+  };
+}
+
+/** Kebab-case segments of a dotted name such as a topic prefix (`Fraud.Detection` → `fraud.detection`). */
+export function topicSegments(text: string): string {
+  return text
+    .split('.')
+    .map((part) => nameWords(part).words.join('-'))
+    .filter(Boolean)
+    .join('.');
+}
+
+/** Type names that compile but shadow globals and break the module, plus the names the exporter defines. */
+const TAKEN_TYPE_NAMES = new Set([
+  'Array',
+  'ArrayBuffer',
+  'Boolean',
+  'BigInt',
+  'Date',
+  'Error',
+  'Function',
+  'Infinity',
+  'Intl',
+  'JSON',
+  'Map',
+  'Math',
+  'NaN',
+  'Number',
+  'Object',
+  'Promise',
+  'Proxy',
+  'Reflect',
+  'RegExp',
+  'Set',
+  'String',
+  'Symbol',
+  'WeakMap',
+  'WeakSet',
+  'Record',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'Exclude',
+  'Extract',
+  'NonNullable',
+  'ReturnType',
+  'Parameters',
+  'InstanceType',
+  'Awaited',
+  'Uppercase',
+  'Lowercase',
+  'Capitalize',
+  'Uncapitalize',
+  'CloudEvent',
+  'CloudEventSchema',
+  'Equals',
+  'Topics',
+  'TopicName',
+  'TopicDefinition',
+]);
+
+export function isTakenTypeName(name: string): boolean {
+  return TAKEN_TYPE_NAMES.has(name);
+}

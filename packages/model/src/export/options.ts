@@ -1,0 +1,60 @@
+import { topicSegments } from './names.ts';
+
+export const EXPORT_FORMATS = ['typescript', 'jsonschema', 'asyncapi', 'topics'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const TOPIC_PROFILES = ['dev', 'prod'] as const;
+/** `dev`: one broker (replication factor 1). `prod`: the board's replication factor, default 3. */
+export type TopicProfile = (typeof TOPIC_PROFILES)[number];
+
+export interface ExportOptions {
+  /** Which formats to generate; the README is always included. Default: all. */
+  readonly only?: readonly ExportFormat[];
+  /** Organisation: first segment of topic names and of CloudEvents types (`com.<org>.…`). Default `example`. */
+  readonly org?: string;
+  /** Default `prod`. */
+  readonly profile?: TopicProfile;
+  /** `context`: one AsyncAPI document per bounded context (default); `board`: one for the whole board. */
+  readonly asyncApiScope?: 'context' | 'board';
+  /** Kafka bootstrap server written into AsyncAPI and the scripts. Default `localhost:9092`. */
+  readonly kafkaHost?: string;
+  /** Strimzi API version of the `KafkaTopic` resources. Default `v1` (Strimzi ≥ 0.49; 1.0 dropped v1beta2). */
+  readonly strimziApiVersion?: 'v1' | 'v1beta2';
+  /** The `strimzi.io/cluster` label. Default `my-cluster`. */
+  readonly strimziCluster?: string;
+  /** Board name, for titles and the README. Default `Squall board`. */
+  readonly boardName?: string;
+}
+
+/** Options with every default filled in and the organisation normalised to topic segments. */
+export interface ResolvedExportOptions {
+  readonly only: readonly ExportFormat[];
+  readonly org: string;
+  readonly profile: TopicProfile;
+  readonly asyncApiScope: 'context' | 'board';
+  readonly kafkaHost: string;
+  readonly strimziApiVersion: 'v1' | 'v1beta2';
+  readonly strimziCluster: string;
+  readonly boardName: string;
+}
+
+/** Topic defaults when neither the aggregate nor its context sets them. */
+export const DEFAULT_PARTITIONS = 3;
+export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+export const PROD_REPLICATION_FACTOR = 3;
+
+export function resolveExportOptions(options: ExportOptions = {}): ResolvedExportOptions {
+  const only = options.only?.length ? options.only : EXPORT_FORMATS;
+  const org = topicSegments(options.org ?? '') || 'example';
+  return {
+    only: EXPORT_FORMATS.filter((format) => only.includes(format)),
+    // A digit-leading org would make digit-leading Terraform names and CloudEvents segments.
+    org: /^[0-9]/.test(org) ? `org-${org}` : org,
+    profile: options.profile ?? 'prod',
+    asyncApiScope: options.asyncApiScope ?? 'context',
+    kafkaHost: options.kafkaHost?.trim() || 'localhost:9092',
+    strimziApiVersion: options.strimziApiVersion ?? 'v1',
+    strimziCluster: topicSegments(options.strimziCluster ?? '') || 'my-cluster',
+    boardName: options.boardName?.trim().replace(/\s+/g, ' ') || 'Squall board',
+  };
+}

@@ -1,0 +1,107 @@
+import type { BoardElement } from '../elements.ts';
+import type { FieldType, NestedField, ScalarFieldType } from '../fields.ts';
+import { NameScope } from './name-scope.ts';
+import type { ExportWarning } from './warnings.ts';
+
+/**
+ * A payload field as every format renders it: a camelCase key, refs expanded, so TypeScript, zod and
+ * JSON Schema are generated from one tree and cannot drift apart.
+ */
+export interface PayloadProperty {
+  readonly key: string;
+  /** The field name as written on the board, when the key differs from it. */
+  readonly originalName?: string;
+  readonly type: PayloadType;
+  readonly required: boolean;
+  readonly description?: string;
+}
+
+export type PayloadType =
+  | { readonly kind: ScalarFieldType }
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'array'; readonly items: PayloadType }
+  | { readonly kind: 'object'; readonly properties: readonly PayloadProperty[]; readonly refTitle?: string }
+  /** Any JSON object: a ref that cannot be expanded (missing, cyclic, or to a read model). */
+  | { readonly kind: 'open'; readonly note: string };
+
+interface ResolveContext {
+  readonly byId: ReadonlyMap<string, BoardElement>;
+  readonly owner: BoardElement;
+  readonly warnings: ExportWarning[];
+}
+
+function resolveType(type: FieldType, context: ResolveContext, path: readonly string[]): PayloadType {
+  switch (type.kind) {
+    case 'enum':
+      return { kind: 'enum', values: [...new Set(type.values)] };
+    case 'array':
+      return { kind: 'array', items: resolveType(type.items, context, path) };
+    case 'object':
+      return { kind: 'object', properties: resolveProperties(type.fields, context, path) };
+    case 'ref': {
+      const target = context.byId.get(type.elementId);
+      const label = target ? `"${target.text.trim()}"` : `element ${type.elementId}`;
+      if (
+        !target ||
+        (target.kind !== 'domainEvent' && target.kind !== 'command') ||
+        path.includes(target.id)
+      ) {
+        const note =
+          target && path.includes(target.id)
+            ? `refers to ${label} in a cycle`
+            : `refers to ${label}, which has no payload`;
+        context.warnings.push({
+          code: 'unresolved-ref',
+          severity: 'warning',
+          source: 'export',
+          elementIds: [context.owner.id, ...(target ? [target.id] : [])],
+          message: `A field of "${context.owner.text.trim()}" ${note}; it is exported as any JSON object.`,
+        });
+        return { kind: 'open', note };
+      }
+      return {
+        kind: 'object',
+        properties: resolveProperties(target.fields, context, [...path, target.id]),
+        refTitle: target.text.trim(),
+      };
+    }
+    default:
+      return { kind: type.kind };
+  }
+}
+
+function resolveProperties(
+  fields: readonly NestedField[],
+  context: ResolveContext,
+  path: readonly string[],
+): PayloadProperty[] {
+  const scope = new NameScope();
+  return fields.map((field, index) => {
+    const name = scope.claim({ id: `${index + 1}`, kind: 'field', text: field.name, codeName: '' });
+    if (name.collided) {
+      context.warnings.push({
+        code: 'field-name-collision',
+        severity: 'warning',
+        source: 'export',
+        elementIds: [context.owner.id],
+        message: `Field "${field.name}" of "${context.owner.text.trim()}" has the same code name as an earlier field; it is exported as "${name.camel}".`,
+      });
+    }
+    return {
+      key: name.camel,
+      ...(name.camel !== field.name ? { originalName: field.name } : {}),
+      type: resolveType(field.type, context, path),
+      required: field.required,
+      ...(field.description ? { description: field.description } : {}),
+    };
+  });
+}
+
+/** The payload of an event or command, with refs to other payloads expanded inline. */
+export function resolvePayload(
+  element: BoardElement & { readonly fields: readonly NestedField[] },
+  byId: ReadonlyMap<string, BoardElement>,
+  warnings: ExportWarning[],
+): PayloadProperty[] {
+  return resolveProperties(element.fields, { byId, owner: element, warnings }, [element.id]);
+}

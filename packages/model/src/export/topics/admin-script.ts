@@ -1,0 +1,132 @@
+import type { ExportPlan } from '../plan.ts';
+import { tsString } from '../source-text.ts';
+
+const SCRIPT = `import { type TopicDefinition, topics } from './topics.js';
+
+/**
+ * The part of the KafkaJS admin client this script needs. A KafkaJS \`Admin\` (or the KafkaJS-compatible
+ * API of @confluentinc/kafka-javascript) fits it as it is:
+ *
+ *   const admin = new Kafka({ clientId: 'create-topics', brokers: ['localhost:9092'] }).admin();
+ *   await admin.connect();
+ *   const report = await createTopics(admin);
+ *   console.log(formatTopicsReport(report));
+ *   await admin.disconnect();
+ *   process.exitCode = report.drifted.length > 0 ? 1 : 0;
+ */
+export interface KafkaAdmin {
+  listTopics(): Promise<string[]>;
+  createTopics(options: {
+    topics: Array<{
+      topic: string;
+      numPartitions: number;
+      replicationFactor: number;
+      configEntries: Array<{ name: string; value: string }>;
+    }>;
+    waitForLeaders?: boolean;
+  }): Promise<boolean>;
+  fetchTopicMetadata(options: {
+    topics: string[];
+  }): Promise<{ topics: Array<{ name: string; partitions: Array<{ replicas: number[] }> }> }>;
+  describeConfigs(options: {
+    resources: Array<{ type: number; name: string; configNames?: string[] }>;
+    includeSynonyms: boolean;
+  }): Promise<{
+    resources: Array<{
+      resourceName: string;
+      configEntries: Array<{ configName: string; configValue: string | null }>;
+    }>;
+  }>;
+}
+
+/** A topic that exists with other settings than the board asks for: never changed silently. */
+export interface TopicDrift {
+  readonly topic: string;
+  readonly setting: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export interface TopicsReport {
+  readonly created: string[];
+  readonly unchanged: string[];
+  readonly drifted: TopicDrift[];
+}
+
+/** KafkaJS \`ConfigResourceTypes.TOPIC\`. */
+const TOPIC_RESOURCE = 2;
+
+/**
+ * Creates the topics that do not exist yet and compares the others with the board: \`createTopics\`
+ * alone would skip an existing topic without a word even when its partitions or configs differ.
+ */
+export async function createTopics(
+  admin: KafkaAdmin,
+  wanted: readonly TopicDefinition[] = topics,
+): Promise<TopicsReport> {
+  const existing = new Set(await admin.listTopics());
+  const missing = wanted.filter((topic) => !existing.has(topic.name));
+  const present = wanted.filter((topic) => existing.has(topic.name));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        replicationFactor: topic.replicationFactor,
+        configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+      })),
+    });
+  }
+  const drifted: TopicDrift[] = [];
+  if (present.length > 0) {
+    const names = present.map((topic) => topic.name);
+    const metadata = await admin.fetchTopicMetadata({ topics: names });
+    const configs = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: present.map((topic) => ({
+        type: TOPIC_RESOURCE,
+        name: topic.name,
+        configNames: Object.keys(topic.config),
+      })),
+    });
+    for (const topic of present) {
+      const found = metadata.topics.find((candidate) => candidate.name === topic.name);
+      const partitions = found?.partitions.length ?? 0;
+      const replicas = found?.partitions[0]?.replicas.length ?? 0;
+      const drift = (setting: string, expected: string, actual: string) => {
+        if (expected !== actual) drifted.push({ topic: topic.name, setting, expected, actual });
+      };
+      drift('partitions', String(topic.partitions), String(partitions));
+      drift('replicationFactor', String(topic.replicationFactor), String(replicas));
+      const entries = configs.resources.find((resource) => resource.resourceName === topic.name)?.configEntries ?? [];
+      for (const [name, value] of Object.entries(topic.config)) {
+        const actual = entries.find((entry) => entry.configName === name)?.configValue ?? '(unset)';
+        drift(name, value, actual);
+      }
+    }
+  }
+  const driftedNames = new Set(drifted.map((drift) => drift.topic));
+  return {
+    created: missing.map((topic) => topic.name),
+    unchanged: present.map((topic) => topic.name).filter((name) => !driftedNames.has(name)),
+    drifted,
+  };
+}
+
+export function formatTopicsReport(report: TopicsReport): string {
+  const lines = [
+    ...report.created.map((name) => \`created   \${name}\`),
+    ...report.unchanged.map((name) => \`ok        \${name}\`),
+    ...report.drifted.map(
+      (drift) => \`DIFFERENT \${drift.topic}: \${drift.setting} is \${drift.actual}, the board says \${drift.expected}\`,
+    ),
+  ];
+  return lines.join('\\n');
+}
+`;
+
+/** `create-topics.ts`: creates missing topics through a KafkaJS-compatible admin and reports drift. */
+export function renderAdminScript(plan: ExportPlan): string {
+  return `// Generated by Squall from the board ${tsString(plan.options.boardName)}.\n// Do not edit: change the board and export again.\n${SCRIPT}`;
+}
