@@ -1,11 +1,15 @@
-// Bundles the server into dist/main.js (Node 20 ESM). @squall/model is TypeScript source and gets bundled;
-// real npm packages stay external and load from node_modules.
-
-import { readFileSync } from 'node:fs';
+// Bundles the server into dist/main.js (Node 20 ESM). @squall/* workspace packages are TypeScript source
+// and get bundled; every other package stays external and loads from node_modules at run time.
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@squall/'));
+const externalPackages = {
+  name: 'external-packages',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@squall/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
 
 await build({
   entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
@@ -15,6 +19,6 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: [...external, 'yjs/*', 'lib0/*', 'y-protocols/*'],
+  plugins: [externalPackages],
   logLevel: 'warning',
 });
