@@ -1,0 +1,75 @@
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+
+/** Test helpers that act as a user would: through roles and accessible names. */
+
+export const KIND_LABELS = {
+  domainEvent: 'Domain event',
+  command: 'Command',
+  actor: 'Actor',
+  aggregate: 'Aggregate',
+  policy: 'Policy',
+  readModel: 'Read model',
+  externalSystem: 'External system',
+  hotspot: 'Hotspot',
+  opportunity: 'Opportunity',
+  boundedContext: 'Bounded context',
+} as const;
+
+export type KindLabel = (typeof KIND_LABELS)[keyof typeof KIND_LABELS];
+
+export async function createBoard(request: APIRequestContext, name: string): Promise<string> {
+  const response = await request.post('/api/boards', { data: { name } });
+  expect(response.status()).toBe(201);
+  const board = (await response.json()) as { id: string };
+  return board.id;
+}
+
+export async function openBoard(page: Page, id: string): Promise<void> {
+  await page.goto(`/b/${id}`);
+  await expect(page.getByRole('application', { name: 'Board canvas' })).toBeVisible();
+}
+
+export function element(page: Page, kind: KindLabel, text: string): Locator {
+  return page.getByRole('group', { name: text ? `${kind}: ${text}` : kind, exact: true });
+}
+
+/** Places a note from the palette and types its text, as a facilitator would. */
+export async function addNote(page: Page, kind: KindLabel, text: string): Promise<Locator> {
+  await page
+    .getByRole('navigation', { name: 'Palette' })
+    .getByRole('button', { name: kind, exact: true })
+    .click();
+  const editor = page.getByRole('textbox', { name: `Text of ${kind}` });
+  await expect(editor).toBeFocused();
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Escape');
+  const note = element(page, kind, text);
+  await expect(note).toBeVisible();
+  return note;
+}
+
+/** Moves a note by dragging it with the mouse. */
+export async function dragBy(page: Page, target: Locator, dx: number, dy: number): Promise<void> {
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Drags from a note's outgoing handle onto another note's incoming handle. */
+export async function connectNotes(page: Page, from: Locator, to: Locator): Promise<void> {
+  await from.hover();
+  const source = from.locator('.react-flow__handle.source');
+  const target = to.locator('.react-flow__handle.target');
+  const a = (await source.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await to.hover({ force: true });
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}

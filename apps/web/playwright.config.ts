@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+
+// Chosen once in the runner process; workers inherit the environment, so all agree on them.
+process.env.SQUALL_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 30_000));
+process.env.SQUALL_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'squall-e2e-'));
+const port = Number(process.env.SQUALL_E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+// The collab server's bundle; overridable to test against another build of it.
+const serverEntry = process.env.SQUALL_E2E_SERVER ?? '../collab-server/dist/main.js';
+const webDist = fileURLToPath(new URL('./dist', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 720 },
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // The real, built server (turbo builds every workspace before `test`) with a fresh SQLite file.
+  webServer: {
+    command: `node ${serverEntry}`,
+    url: `${baseURL}/healthz`,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.SQUALL_E2E_DATA,
+      WEB_DIST: webDist,
+      LOG_LEVEL: 'warn',
+    },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,86 @@
+import type { BoardFile } from '@squall/model';
+
+/** A board as the collab server lists it (`GET /api/boards`). Counts are optional: older servers omit them. */
+export interface BoardSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly elementCount?: number;
+  readonly connectionCount?: number;
+  readonly counts?: Readonly<Record<string, number>>;
+}
+
+export interface ApiErrorDetail {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** An error the server explained: `{error: {code, message, details}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly ApiErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, {
+    ...init,
+    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+  });
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+    const details = Array.isArray(error.details)
+      ? error.details
+          .filter(isRecord)
+          .map((d) => ({ path: String(d.path ?? ''), message: String(d.message ?? '') }))
+      : [];
+    throw new ApiError(
+      response.status,
+      typeof error.code === 'string' ? error.code : `http_${response.status}`,
+      typeof error.message === 'string' ? error.message : `${response.status} ${response.statusText}`,
+      details,
+    );
+  }
+  return body as T;
+}
+
+/** Accepts a list either bare or wrapped (`{boards: [...]}`), so the page does not break on either shape. */
+function boardList(body: unknown): BoardSummary[] {
+  const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.boards) ? body.boards : [];
+  return list.filter((item): item is BoardSummary => isRecord(item) && typeof item.id === 'string');
+}
+
+export const boardsApi = {
+  list: async () => boardList(await request<unknown>('/api/boards')),
+  get: (id: string) => request<BoardSummary>(`/api/boards/${encodeURIComponent(id)}`),
+  create: (name: string) =>
+    request<BoardSummary>('/api/boards', { method: 'POST', body: JSON.stringify({ name }) }),
+  rename: (id: string, name: string) =>
+    request<BoardSummary>(`/api/boards/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ name }),
+    }),
+  remove: (id: string) => request<void>(`/api/boards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** Creates a new board from a board file's text; the server validates it and refuses it whole. */
+  import: (fileText: string) =>
+    request<BoardSummary>('/api/boards/import', { method: 'POST', body: fileText }),
+  file: (id: string) => request<BoardFile>(`/api/boards/${encodeURIComponent(id)}/file`),
+};
+
+/** The WebSocket base (`ws://host`), from the page's own origin: the server serves both. */
+export function syncBase(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}`;
+}

@@ -1,0 +1,136 @@
+import { KIND_INFO, updateElements } from '@squall/model';
+import {
+  Background,
+  ConnectionMode,
+  type Connection as FlowConnection,
+  MiniMap,
+  type NodeTypes,
+  type OnNodeDrag,
+  ReactFlow,
+  type ReactFlowInstance,
+  useStore as useFlowStore,
+  useReactFlow,
+} from '@xyflow/react';
+import { type MouseEvent, useCallback, useRef } from 'react';
+import { connect, GRID, placeElement } from './actions.ts';
+import type { ConnectionEdge, ElementNode } from './elementNode.ts';
+import { FrameNode } from './FrameNode.tsx';
+import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
+import { NoteNode } from './NoteNode.tsx';
+import { useSession, useUi, useView } from './SessionContext.ts';
+import { useBoardShortcuts } from './useBoardShortcuts.ts';
+
+const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Below this zoom, notes drop their text and handles: nobody can read 10 px text, and it costs paint. */
+const FAR_ZOOM = 0.4;
+
+const minimapColor = (node: ElementNode) => KIND_INFO[node.data.element.kind].color;
+
+export function Canvas() {
+  const session = useSession();
+  const flow = useReactFlow<ElementNode>();
+  const nodes = useView((state) => state.nodes);
+  const edges = useView((state) => state.edges);
+  const snapToGrid = useUi((state) => state.snapToGrid);
+  const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
+  const frameDrag = useRef<FrameDrag | null>(null);
+  useBoardShortcuts(session);
+
+  const onNodeDragStart: OnNodeDrag<ElementNode> = useCallback(
+    (_, __, dragged) => {
+      const elements = [...session.view.store.getState().elements.values()];
+      frameDrag.current = startFrameDrag(elements, new Set(dragged.map((node) => node.id)));
+    },
+    [session],
+  );
+
+  const onNodeDrag: OnNodeDrag<ElementNode> = useCallback(
+    (_, __, dragged) => {
+      if (!frameDrag.current) return;
+      const frames = new Map(dragged.map((node) => [node.id, node.position]));
+      session.view.moveLocally(followerPositions(frameDrag.current, frames));
+    },
+    [session],
+  );
+
+  // The document is written once, on drop: one update on the wire and one undo step.
+  const onNodeDragStop: OnNodeDrag<ElementNode> = useCallback(
+    (_, __, dragged) => {
+      const positions = new Map(dragged.map((node) => [node.id, node.position]));
+      const followers = frameDrag.current ? followerPositions(frameDrag.current, positions) : new Map();
+      frameDrag.current = null;
+      const updates = [...positions, ...followers].map(([id, position]) => ({ id, patch: { position } }));
+      updateElements(session.doc, updates, session.origin);
+    },
+    [session],
+  );
+
+  const onConnect = useCallback(
+    (connection: FlowConnection) => connect(session, connection.source, connection.target),
+    [session],
+  );
+
+  const onMouseMove = useCallback(
+    (event: MouseEvent) => {
+      session.ui.setState({ cursor: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) });
+    },
+    [session, flow],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      const target = event.target as HTMLElement;
+      if (!target.classList.contains('react-flow__pane')) return;
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      placeElement(session, session.ui.getState().lastKind, at);
+    },
+    [session, flow],
+  );
+
+  // Fit what is there once; an empty board keeps zoom 1 so the first notes are placed where people point.
+  // Large boards stay readable (zoom ≥ 0.5) rather than showing thousands of specks.
+  const onInit = useCallback((instance: ReactFlowInstance<ElementNode, ConnectionEdge>) => {
+    if (instance.getNodes().length > 0) void instance.fitView({ maxZoom: 1, minZoom: 0.5, padding: 0.1 });
+  }, []);
+
+  const onNodeDoubleClick = useCallback(
+    (_: MouseEvent, node: ElementNode) => session.ui.setState({ editingId: node.id }),
+    [session],
+  );
+
+  return (
+    <ReactFlow<ElementNode, ConnectionEdge>
+      className={far ? 'is-far' : undefined}
+      aria-label="Board canvas"
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={session.view.applyNodeChanges}
+      onEdgesChange={session.view.applyEdgeChanges}
+      onNodeDragStart={onNodeDragStart}
+      onNodeDrag={onNodeDrag}
+      onNodeDragStop={onNodeDragStop}
+      onNodeDoubleClick={onNodeDoubleClick}
+      onConnect={onConnect}
+      onMouseMove={onMouseMove}
+      onDoubleClick={onDoubleClick}
+      connectionMode={ConnectionMode.Loose}
+      onlyRenderVisibleElements
+      elevateNodesOnSelect={false}
+      deleteKeyCode={null}
+      disableKeyboardA11y
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      zoomOnDoubleClick={false}
+      snapToGrid={snapToGrid}
+      snapGrid={SNAP_GRID}
+      minZoom={0.05}
+      maxZoom={4}
+      onInit={onInit}
+    >
+      <Background gap={GRID * 2} />
+      <MiniMap<ElementNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { redo, undo } from './actions.ts';
+import { useSession, useUi } from './SessionContext.ts';
+import { showNotice } from './uiStore.ts';
+import type { ConnectionStatus } from './useBoardConnection.ts';
+import { useUndoState } from './useUndoState.ts';
+import { useViewportTools } from './useViewportTools.ts';
+
+interface ToolbarProps {
+  readonly boardName: string;
+  readonly status: ConnectionStatus;
+  readonly onRename: (name: string) => void;
+}
+
+const loadExports = () => import('./export/exportBoard.ts');
+
+export function Toolbar({ boardName, status, onRename }: ToolbarProps) {
+  const session = useSession();
+  const viewport = useViewportTools();
+  const canUndo = useUi((state) => state.canUndo);
+  const canRedo = useUi((state) => state.canRedo);
+  const snap = useUi((state) => state.snapToGrid);
+  const [renaming, setRenaming] = useState(false);
+  useUndoState(session);
+
+  const selection = () => session.view.store.getState().selectedIds;
+  const run = async (action: (module: Awaited<ReturnType<typeof loadExports>>) => void | Promise<void>) => {
+    try {
+      await action(await loadExports());
+    } catch (error) {
+      showNotice(session.ui, `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <header className="toolbar">
+      <a href="/" className="toolbar__home" aria-label="All boards">
+        Squall
+      </a>
+      {renaming ? (
+        <input
+          className="toolbar__name"
+          aria-label="Board name"
+          defaultValue={boardName}
+          maxLength={200}
+          // biome-ignore lint/a11y/noAutofocus: the user just asked to rename the board
+          autoFocus
+          onBlur={(event) => {
+            setRenaming(false);
+            const name = event.target.value.trim();
+            if (name && name !== boardName) onRename(name);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.currentTarget.blur();
+            if (event.key === 'Escape') setRenaming(false);
+          }}
+        />
+      ) : (
+        <h1 className="toolbar__name">
+          <button type="button" title="Rename board" onClick={() => setRenaming(true)}>
+            {boardName}
+          </button>
+        </h1>
+      )}
+      <span className={`status status--${status}`} role="status">
+        {status === 'connected' ? 'Saved' : status === 'connecting' ? 'Connecting…' : 'Offline, will retry'}
+      </span>
+      <fieldset className="toolbar__group" aria-label="Edit">
+        <button type="button" disabled={!canUndo} onClick={() => undo(session)} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button
+          type="button"
+          disabled={!canRedo}
+          onClick={() => redo(session)}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          Redo
+        </button>
+        <button
+          type="button"
+          aria-pressed={snap}
+          onClick={() => session.ui.setState({ snapToGrid: !snap })}
+          title="Snap notes to a 20 px grid"
+        >
+          Snap to grid
+        </button>
+      </fieldset>
+      <fieldset className="toolbar__group" aria-label="View">
+        <button type="button" onClick={viewport.zoomToFit} aria-keyshortcuts="Shift+1">
+          Zoom to fit
+        </button>
+        <button type="button" onClick={viewport.zoomToSelection} aria-keyshortcuts="Shift+2">
+          Zoom to selection
+        </button>
+        <button
+          type="button"
+          onClick={() => session.ui.setState({ searchOpen: true })}
+          aria-keyshortcuts="Control+F"
+        >
+          Search
+        </button>
+      </fieldset>
+      <fieldset className="toolbar__group" aria-label="Export">
+        <button type="button" onClick={() => run((m) => m.downloadBoardFile(session.doc, boardName))}>
+          Download board file
+        </button>
+        <button type="button" onClick={() => run((m) => m.exportPng(session.doc, boardName, selection()))}>
+          Export PNG
+        </button>
+        <button type="button" onClick={() => run((m) => m.exportSvg(session.doc, boardName, selection()))}>
+          Export SVG
+        </button>
+      </fieldset>
+    </header>
+  );
+}

@@ -1,0 +1,94 @@
+import { connectElements, createElement, deleteElements, updateElement } from '@squall/model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createBoardView } from './boardView.ts';
+
+const origin = { user: 'test' };
+
+function boardWithTwoNotes() {
+  const doc = new Y.Doc();
+  const command = createElement(doc, { kind: 'command', text: 'Pay', position: { x: 0, y: 0 } }, origin);
+  const aggregate = createElement(
+    doc,
+    { kind: 'aggregate', text: 'Payment', position: { x: 300, y: 0 } },
+    origin,
+  );
+  return { doc, command, aggregate };
+}
+
+describe('createBoardView', () => {
+  it('builds a node per element with the accessible label of its kind and text', () => {
+    const { doc } = boardWithTwoNotes();
+    const view = createBoardView(doc);
+    const labels = view.store.getState().nodes.map((node) => node.ariaLabel);
+    expect(labels.sort()).toEqual(['Aggregate: Payment', 'Command: Pay']);
+  });
+
+  it('rebuilds only the changed element and keeps the identity of the others', () => {
+    const { doc, command, aggregate } = boardWithTwoNotes();
+    const view = createBoardView(doc);
+    const before = new Map(view.store.getState().nodes.map((node) => [node.id, node]));
+    updateElement(doc, command, { text: 'Request payment' }, origin);
+    const after = new Map(view.store.getState().nodes.map((node) => [node.id, node]));
+    expect(after.get(aggregate)).toBe(before.get(aggregate));
+    expect(after.get(command)).not.toBe(before.get(command));
+    expect(after.get(command)?.ariaLabel).toBe('Command: Request payment');
+  });
+
+  it('keeps a selection across a remote edit of the selected element', () => {
+    const { doc, command } = boardWithTwoNotes();
+    const view = createBoardView(doc);
+    view.select([command]);
+    updateElement(doc, command, { position: { x: 40, y: 40 } }, 'remote');
+    const node = view.store.getState().nodes.find((n) => n.id === command);
+    expect(node?.selected).toBe(true);
+    expect(node?.position).toEqual({ x: 40, y: 40 });
+    expect([...view.store.getState().selectedIds]).toEqual([command]);
+  });
+
+  it('draws connections and drops them with their element', () => {
+    const { doc, command, aggregate } = boardWithTwoNotes();
+    const view = createBoardView(doc);
+    const result = connectElements(doc, { source: command, target: aggregate }, origin);
+    expect(result.ok).toBe(true);
+    expect(view.store.getState().edges.map((edge) => edge.ariaLabel)).toEqual([
+      'Connection from Command: Pay to Aggregate: Payment',
+    ]);
+    const edgesBefore = view.store.getState().edges;
+    updateElement(doc, aggregate, { position: { x: 500, y: 0 } }, origin);
+    // A move changes no edge: the array itself is kept, so React Flow does no edge work.
+    expect(view.store.getState().edges).toBe(edgesBefore);
+    deleteElements(doc, [aggregate], origin);
+    expect(view.store.getState().edges).toEqual([]);
+    expect(view.store.getState().nodes.map((node) => node.id)).toEqual([command]);
+  });
+
+  it('applies local drag positions and selection changes without touching the document', () => {
+    const { doc, command } = boardWithTwoNotes();
+    const view = createBoardView(doc);
+    view.applyNodeChanges([
+      { type: 'position', id: command, position: { x: 99, y: 7 }, dragging: true },
+      { type: 'select', id: command, selected: true },
+    ]);
+    const node = view.store.getState().nodes.find((n) => n.id === command);
+    expect(node?.position).toEqual({ x: 99, y: 7 });
+    expect(node?.selected).toBe(true);
+    expect(view.store.getState().elements.get(command)?.position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('paints frames below notes whatever their z-order', () => {
+    const { doc } = boardWithTwoNotes();
+    createElement(doc, { kind: 'boundedContext', text: 'Payments', position: { x: -50, y: -50 } }, origin);
+    const view = createBoardView(doc);
+    expect(view.store.getState().nodes[0]?.type).toBe('frame');
+  });
+
+  it('stops following the document once destroyed', () => {
+    const { doc, command } = boardWithTwoNotes();
+    const view = createBoardView(doc);
+    view.destroy();
+    const nodes = view.store.getState().nodes;
+    updateElement(doc, command, { text: 'Changed' }, origin);
+    expect(view.store.getState().nodes).toBe(nodes);
+  });
+});

@@ -1,0 +1,52 @@
+import type { BoardElement } from '@squall/model';
+import { KIND_INFO } from '@squall/model';
+import type { Edge, Node } from '@xyflow/react';
+
+export interface ElementNodeData extends Record<string, unknown> {
+  readonly element: BoardElement;
+}
+
+/** A board element as React Flow sees it; `data.element` is the model's read of the element. */
+export type ElementNode = Node<ElementNodeData, 'note' | 'frame'>;
+export type ConnectionEdge = Edge;
+
+/** What assistive technology reads for an element, e.g. "Domain event: Payment Requested". */
+export function elementLabel(element: BoardElement): string {
+  const text = element.text.trim().replace(/\s+/g, ' ');
+  const kind = KIND_INFO[element.kind].label;
+  return text ? `${kind}: ${text}` : kind;
+}
+
+/**
+ * The node for an element. `previous` carries what only the view knows (selection, measured size), so a
+ * remote edit never drops someone's selection.
+ */
+export function elementNode(element: BoardElement, previous?: ElementNode): ElementNode {
+  const sameSize =
+    previous?.data.element.size.width === element.size.width &&
+    previous.data.element.size.height === element.size.height;
+  const node: ElementNode = {
+    id: element.id,
+    type: element.kind === 'boundedContext' ? 'frame' : 'note',
+    position: element.position,
+    width: element.size.width,
+    height: element.size.height,
+    data: { element },
+    selected: previous?.selected ?? false,
+    ariaLabel: elementLabel(element),
+  };
+  if (sameSize && previous.measured) node.measured = previous.measured;
+  if (previous?.className) node.className = previous.className;
+  return node;
+}
+
+/** Frames paint below notes; otherwise the model's z-order. */
+export function compareNodes(a: ElementNode, b: ElementNode): number {
+  const frameA = a.type === 'frame' ? 0 : 1;
+  const frameB = b.type === 'frame' ? 0 : 1;
+  if (frameA !== frameB) return frameA - frameB;
+  const za = a.data.element.z;
+  const zb = b.data.element.z;
+  if (za !== zb) return za < zb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+import { connectElements, createElement, readBoard } from '@squall/model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardSvg, wrapText } from './boardSvg.ts';
+
+describe('boardSvg', () => {
+  it('draws every element with its text escaped, and the connections', () => {
+    const doc = new Y.Doc();
+    const command = createElement(
+      doc,
+      { kind: 'command', text: 'Pay <now> & "go"', position: { x: 0, y: 0 } },
+      {},
+    );
+    const aggregate = createElement(doc, { kind: 'aggregate', text: '결제', position: { x: 300, y: 0 } }, {});
+    connectElements(doc, { source: command, target: aggregate }, {});
+    const svg = boardSvg(readBoard(doc));
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('Pay &lt;now&gt; &amp; &quot;go&quot;');
+    expect(svg).toContain('결제');
+    expect(svg).toContain('marker-end="url(#arrow)"');
+    expect(isBalanced(svg)).toBe(true);
+  });
+
+  it('draws only the chosen elements', () => {
+    const doc = new Y.Doc();
+    const kept = createElement(doc, { kind: 'domainEvent', text: 'Kept', position: { x: 0, y: 0 } }, {});
+    createElement(doc, { kind: 'domainEvent', text: 'Left out', position: { x: 300, y: 0 } }, {});
+    const svg = boardSvg(readBoard(doc), new Set([kept]));
+    expect(svg).toContain('Kept');
+    expect(svg).not.toContain('Left out');
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps long text at word boundaries and keeps line breaks', () => {
+    expect(wrapText('one two three four five six seven', 60, 16).length).toBeGreaterThan(1);
+    expect(wrapText('a\nb', 200, 16)).toEqual(['a', 'b']);
+  });
+});
+
+/** Every opened element is closed (the node test environment has no XML parser). */
+function isBalanced(xml: string): boolean {
+  const stack: string[] = [];
+  for (const [, closing, name, selfClosing] of xml.matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (!closing) stack.push(name!);
+    else if (stack.pop() !== name) return false;
+  }
+  return stack.length === 0;
+}

@@ -1,0 +1,100 @@
+import { type BoardSnapshot, KIND_INFO } from '@squall/model';
+
+const MARGIN = 40;
+const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif';
+
+function escapeXml(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`,
+  );
+}
+
+/** Breaks a note's text into lines that fit its width (wide characters count double). */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const perLine = Math.max(4, Math.floor(width / (fontSize * 0.55)));
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const word of paragraph.split(/(\s+)/)) {
+      const size = [...word].reduce((sum, c) => sum + (c.codePointAt(0)! >= 0x1100 ? 2 : 1), 0);
+      if (used + size > perLine && line.trim()) {
+        lines.push(line.trim());
+        line = '';
+        used = 0;
+      }
+      line += word;
+      used += size;
+    }
+    lines.push(line.trim());
+  }
+  return lines;
+}
+
+/**
+ * The board (or some of its elements) as a standalone SVG: frames, connections and sticky notes in
+ * paint order, with real text so it stays searchable and sharp at any size.
+ */
+export function boardSvg(board: BoardSnapshot, onlyIds?: ReadonlySet<string>): string {
+  const elements = board.elements.filter((element) => !onlyIds || onlyIds.has(element.id));
+  const byId = new Map(elements.map((element) => [element.id, element]));
+  if (elements.length === 0) {
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="200" height="100" fill="#ffffff"/></svg>';
+  }
+  const minX = Math.min(...elements.map((e) => e.position.x)) - MARGIN;
+  const minY = Math.min(...elements.map((e) => e.position.y)) - MARGIN;
+  const maxX = Math.max(...elements.map((e) => e.position.x + e.size.width)) + MARGIN;
+  const maxY = Math.max(...elements.map((e) => e.position.y + e.size.height)) + MARGIN;
+  const width = Math.ceil(maxX - minX);
+  const height = Math.ceil(maxY - minY);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${minX} ${minY} ${width} ${height}" font-family='${FONT}'>`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#4b5563"/></marker></defs>',
+    `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
+  const frames = elements.filter((element) => element.kind === 'boundedContext');
+  const notes = elements.filter((element) => element.kind !== 'boundedContext');
+  for (const frame of frames) {
+    const { x, y } = frame.position;
+    parts.push(
+      `<g><title>${escapeXml(`${KIND_INFO[frame.kind].label}: ${frame.text}`)}</title>`,
+      `<rect x="${x}" y="${y}" width="${frame.size.width}" height="${frame.size.height}" rx="12" fill="${KIND_INFO.boundedContext.color}" fill-opacity="0.6" stroke="#64748b" stroke-width="2" stroke-dasharray="8 6"/>`,
+      `<text x="${x + 16}" y="${y + 28}" font-size="18" font-weight="600" fill="${KIND_INFO.boundedContext.textColor}">${escapeXml(frame.text)}</text></g>`,
+    );
+  }
+  for (const connection of board.connections) {
+    const source = byId.get(connection.source);
+    const target = byId.get(connection.target);
+    if (!source || !target) continue;
+    const x1 = source.position.x + source.size.width;
+    const y1 = source.position.y + source.size.height / 2;
+    const x2 = target.position.x;
+    const y2 = target.position.y + target.size.height / 2;
+    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+    parts.push(
+      `<path d="M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}" fill="none" stroke="#4b5563" stroke-width="2" marker-end="url(#arrow)"/>`,
+    );
+  }
+  for (const note of notes) {
+    const info = KIND_INFO[note.kind];
+    const { x, y } = note.position;
+    const { width: w, height: h } = note.size;
+    const fontSize = 16;
+    const lines = wrapText(note.text, w - 20, fontSize);
+    const top = y + h / 2 - ((lines.length - 1) * fontSize * 1.2) / 2;
+    const tilt = note.kind === 'hotspot' ? ` transform="rotate(-4 ${x + w / 2} ${y + h / 2})"` : '';
+    parts.push(
+      `<g${tilt}><title>${escapeXml(`${info.label}: ${note.text}`)}</title>`,
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="4" fill="${info.color}" stroke="rgba(0,0,0,0.15)"/>`,
+      `<text x="${x + w / 2}" y="${top}" font-size="${fontSize}" fill="${info.textColor}" text-anchor="middle" dominant-baseline="middle">`,
+      ...lines.map(
+        (line, i) =>
+          `<tspan x="${x + w / 2}" dy="${i === 0 ? 0 : fontSize * 1.2}">${escapeXml(line)}</tspan>`,
+      ),
+      '</text></g>',
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

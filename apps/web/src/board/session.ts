@@ -1,0 +1,42 @@
+import { boardMaps } from '@squall/model';
+import * as Y from 'yjs';
+import { type BoardView, createBoardView } from './boardView.ts';
+import { createUiStore, type UiStore } from './uiStore.ts';
+
+/**
+ * Everything one open board needs: the shared document, this user's write origin (so undo only ever
+ * undoes this user's own changes), the view the canvas renders and the view-only UI state.
+ */
+export interface BoardSession {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  /** Every local write passes this as its transaction origin. */
+  readonly origin: object;
+  readonly undo: Y.UndoManager;
+  readonly view: BoardView;
+  readonly ui: UiStore;
+  destroy(): void;
+}
+
+export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
+  const origin = { user: 'local' };
+  const maps = boardMaps(doc);
+  const undo = new Y.UndoManager([maps.elements, maps.connections, maps.meta], {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: 300,
+  });
+  const view = createBoardView(doc);
+  const ui = createUiStore();
+  return {
+    boardId,
+    doc,
+    origin,
+    undo,
+    view,
+    ui,
+    destroy() {
+      undo.destroy();
+      view.destroy();
+    },
+  };
+}
