@@ -207,7 +207,7 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
   const scopes = new Map<string, NameScope>();
   for (const key of contexts.keys()) scopes.set(key, new NameScope(RESERVED_MODULES));
   const owners = new Map<string, Mutable<PlanOwner>>();
-  const ownerSuffixes = ['Event', 'EventSchema', 'EventTypes', 'EventsTopic', 'StateTopic'];
+  const ownerSuffixes = ['', 'Event', 'EventSchema', 'EventTypes', 'EventsTopic', 'StateTopic'];
   const ownerFor = (element: Owner | undefined, key: string): Mutable<PlanOwner> => {
     const ownerKey = element?.id ?? `${UNASSIGNED}:${key}`;
     const existing = owners.get(ownerKey);

@@ -66,11 +66,13 @@ function unionDeclarations(owner: PlanOwner): string {
   const events = owner.events;
   const out: string[] = [];
   out.push(
-    `\n/** The CloudEvents \`type\` of every event of ${ownerLabel(owner)}. */\n`,
+    '\n',
+    tsDoc([`The CloudEvents \`type\` of every event of ${ownerLabel(owner)}.`]),
     `export const ${base}EventTypes = {\n${events.map((e) => `  ${e.name.pascal}: ${e.name.pascal}Type,\n`).join('')}} as const;\n`,
   );
   out.push(
-    `\n/** Any event of ${ownerLabel(owner)}, in its CloudEvents envelope; \`type\` tells them apart. */\n`,
+    '\n',
+    tsDoc([`Any event of ${ownerLabel(owner)}, in its CloudEvents envelope; \`type\` tells them apart.`]),
     `export type ${base}Event =\n${events.map((e) => `  | CloudEvent<typeof ${e.name.pascal}Type, ${e.name.pascal}>`).join('\n')};\n`,
     `\nexport const ${base}EventSchema = z.discriminatedUnion('type', [\n${events.map((e) => `  cloudEventSchema(${e.name.pascal}Type, ${e.name.pascal}Schema),\n`).join('')}]);\n`,
     `true satisfies Equals<z.infer<typeof ${base}EventSchema>, ${base}Event>;\n`,
@@ -82,7 +84,8 @@ function topicConstants(owner: PlanOwner): string {
   const out: string[] = [];
   if (owner.eventsTopic) {
     out.push(
-      `\n/** Kafka topic of ${ownerLabel(owner)}'s events; the record key is \`${owner.keyField}\`. */\n`,
+      '\n',
+      tsDoc([`Kafka topic of the events of ${ownerLabel(owner)}; the record key is \`${owner.keyField}\`.`]),
       `export const ${owner.name.pascal}EventsTopic = ${tsString(owner.eventsTopic.name)};\n`,
     );
   }
