@@ -17,7 +17,9 @@ describe('generated TypeScript compiles with tsc --strict (TypeScript 7)', () =>
       writeFiles(join(dir, example), exportBoard(board, { boardName: name, org: 'acme' }).files);
     }
     const boards = fc.sample(randomBoard, { seed: RANDOM_SEED, numRuns: 25 });
-    boards.forEach((board, i) => writeFiles(join(dir, `random-${i}`), exportBoard(board).files));
+    boards.forEach((board, i) => {
+      writeFiles(join(dir, `random-${i}`), exportBoard(board).files);
+    });
 
     // The same board again, with one interface edited by hand: only the sync checks may fail.
     const { board, name } = readExample('banking-payments');

@@ -246,9 +246,13 @@ export const randomBoard: fc.Arbitrary<BoardSnapshot> = boardSpec.map((spec) => 
       topic: {},
       ...base(left, 0, 2800, 2000),
     });
-    context.owners.forEach((owner, o) => addOwner(owner, left + 300, 100 + o * 450));
+    context.owners.forEach((owner, o) => {
+      addOwner(owner, left + 300, 100 + o * 450);
+    });
   });
-  spec.loose.forEach((owner, o) => addOwner(owner, -5000, o * 450));
+  spec.loose.forEach((owner, o) => {
+    addOwner(owner, -5000, o * 450);
+  });
   spec.contexts.forEach((context, c) => {
     context.policies.forEach((policy, p) => {
       const trigger = events[policy.trigger % Math.max(events.length, 1)];
