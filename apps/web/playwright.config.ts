@@ -41,7 +41,16 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // Runs alone against the fresh data directory, before anything creates a board.
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { browserName: 'chromium' } },
+    {
+      name: 'chromium',
+      testIgnore: /first-run\.spec\.ts/,
+      dependencies: ['first-run'],
+      use: { browserName: 'chromium' },
+    },
+  ],
   // The real, built server (turbo builds every workspace before `test`) with a fresh SQLite file.
   webServer: {
     command: `node ${serverEntry}`,

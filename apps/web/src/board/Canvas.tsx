@@ -24,7 +24,7 @@ const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Below this zoom, notes drop their text and handles: nobody can read 10 px text, and it costs paint. */
-const FAR_ZOOM = 0.4;
+const FAR_ZOOM = 0.3;
 
 const minimapColor = (node: ElementNode) => KIND_INFO[node.data.element.kind].color;
 
@@ -90,9 +90,9 @@ export function Canvas() {
   );
 
   // Fit what is there once; an empty board keeps zoom 1 so the first notes are placed where people point.
-  // Large boards stay readable (zoom ≥ 0.5) rather than showing thousands of specks.
+  // Large boards stay readable (zoom ≥ 0.35, above the level of detail) rather than thousands of specks.
   const onInit = useCallback((instance: ReactFlowInstance<ElementNode, ConnectionEdge>) => {
-    if (instance.getNodes().length > 0) void instance.fitView({ maxZoom: 1, minZoom: 0.5, padding: 0.1 });
+    if (instance.getNodes().length > 0) void instance.fitView({ maxZoom: 1, minZoom: 0.35, padding: 0.05 });
   }, []);
 
   const onNodeDoubleClick = useCallback(

@@ -13,7 +13,7 @@ export function Legend() {
       {open && (
         <ul>
           {ELEMENT_KINDS.map((kind) => (
-            <li key={kind}>
+            <li key={kind} title={KIND_INFO[kind].meaning}>
               <span
                 className="legend__swatch"
                 style={{ background: KIND_INFO[kind].color }}
@@ -21,7 +21,7 @@ export function Legend() {
               />
               <span className="legend__name">{KIND_INFO[kind].label}</span>
               <kbd>{KIND_SHORTCUTS[kind].toUpperCase()}</kbd>
-              <span className="legend__meaning">{KIND_INFO[kind].meaning}</span>
+              <span className="visually-hidden">{KIND_INFO[kind].meaning}</span>
             </li>
           ))}
         </ul>
