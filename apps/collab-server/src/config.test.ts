@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_PORT, readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('defaults DATA_DIR to ./data under the working directory and the web build next to the server', () => {
+    const config = readConfig({}, '/repo', '/repo/apps/collab-server/dist');
+    expect(config.port).toBe(DEFAULT_PORT);
+    expect(config.dataDir).toBe(path.resolve('/repo/data'));
+    expect(config.webDist).toBe(path.resolve('/repo/apps/web/dist'));
+    expect(config.maxMessageBytes).toBe(2 * 1024 * 1024);
+  });
+
+  it('reads overrides', () => {
+    const config = readConfig(
+      {
+        PORT: '8080',
+        DATA_DIR: 'state',
+        WEB_DIST: '/srv/web',
+        MAX_CONNECTIONS_PER_BOARD: '5',
+        LOG_LEVEL: 'warn',
+      },
+      '/repo',
+      '/repo/apps/collab-server/dist',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: path.resolve('/repo/state'),
+      webDist: '/srv/web',
+      maxConnectionsPerBoard: 5,
+      logLevel: 'warn',
+    });
+  });
+
+  it('refuses values that are not what they claim to be, naming the variable', () => {
+    expect(() => readConfig({ PORT: 'eighty' }, '/', '/')).toThrow(ConfigError);
+    expect(() => readConfig({ PORT: '70000' }, '/', '/')).toThrow(
+      /PORT must be an integer between 0 and 65535/,
+    );
+    expect(() => readConfig({ MAX_MESSAGE_BYTES: '1.5' }, '/', '/')).toThrow(/MAX_MESSAGE_BYTES/);
+    expect(() => readConfig({ LOG_LEVEL: 'loud' }, '/', '/')).toThrow(/LOG_LEVEL/);
+  });
+});
