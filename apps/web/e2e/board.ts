@@ -73,3 +73,16 @@ export async function connectNotes(page: Page, from: Locator, to: Locator): Prom
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
 }
+
+/** Waits until an element stops moving (e.g. after an animated zoom), so a drag starts where it is. */
+export async function whenSettled(target: Locator): Promise<void> {
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const box = JSON.stringify(await target.boundingBox());
+      const settled = box === previous;
+      previous = box;
+      return settled;
+    })
+    .toBe(true);
+}

@@ -1,0 +1,148 @@
+import { expect, test } from '@playwright/test';
+import { addNote, createBoard, dragBy, element, openBoard, whenSettled } from './board.ts';
+
+interface FileElement {
+  id: string;
+  kind: string;
+  text: string;
+  position: { x: number; y: number };
+  size: { width: number; height: number };
+  z: string;
+}
+
+async function boardFile(request: import('@playwright/test').APIRequestContext, id: string) {
+  return (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+    elements: FileElement[];
+    connections: unknown[];
+  };
+}
+
+test('moving a bounded context frame moves the notes inside it, and only those', async ({
+  page,
+  request,
+}) => {
+  const id = await createBoard(request, 'Frames');
+  await openBoard(page, id);
+  const frame = await addNote(page, 'Bounded context', 'Payments');
+  const inside = await addNote(page, 'Domain event', 'Payment Requested');
+  const outside = await addNote(page, 'Domain event', 'Order Placed');
+  await outside.click();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect
+    .poll(
+      async () => (await boardFile(request, id)).elements.find((e) => e.text === 'Order Placed')?.position.y,
+    )
+    .toBeGreaterThan(400);
+  await page.keyboard.press('Shift+!');
+  await whenSettled(frame.getByText('Payments'));
+
+  const before = await boardFile(request, id);
+  await dragBy(page, frame.getByText('Payments'), 100, -50);
+  const moved = async (text: string) => {
+    const after = await boardFile(request, id);
+    const a = after.elements.find((e) => e.text === text)!.position;
+    const b = before.elements.find((e) => e.text === text)!.position;
+    return { dx: Math.round(a.x - b.x), dy: Math.round(a.y - b.y) };
+  };
+  await expect.poll(async () => (await moved('Payments')).dx).toBeGreaterThan(50);
+  const frameDelta = await moved('Payments');
+  expect(frameDelta.dy).toBeLessThan(-20);
+  expect(await moved('Payment Requested')).toEqual(frameDelta);
+  expect(await moved('Order Placed')).toEqual({ dx: 0, dy: 0 });
+  await expect(inside).toBeVisible();
+});
+
+test('copy and paste within a board and onto another board; duplicate', async ({ page, request }) => {
+  const first = await createBoard(request, 'Copy source');
+  const second = await createBoard(request, 'Paste target');
+  await openBoard(page, first);
+  const note = await addNote(page, 'Policy', 'When fraud suspected, block card');
+  await note.click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(element(page, 'Policy', 'When fraud suspected, block card')).toHaveCount(2);
+  await page.keyboard.press('Control+d');
+  await expect(element(page, 'Policy', 'When fraud suspected, block card')).toHaveCount(3);
+  await expect.poll(async () => (await boardFile(request, first)).elements.length).toBe(3);
+
+  await openBoard(page, second);
+  await page.keyboard.press('Control+v');
+  await expect(element(page, 'Policy', 'When fraud suspected, block card')).toHaveCount(1);
+  await expect
+    .poll(async () => (await boardFile(request, second)).elements.map((e) => e.text))
+    .toEqual(['When fraud suspected, block card']);
+});
+
+test('search highlights matches and jumps between them', async ({ page, request }) => {
+  const id = await createBoard(request, 'Search');
+  await openBoard(page, id);
+  const a = await addNote(page, 'Domain event', 'Payment Requested');
+  await dragBy(page, a, -400, 0);
+  await addNote(page, 'Command', 'Ship Container');
+  const c = await addNote(page, 'Domain event', 'Payment Completed');
+  await dragBy(page, c, 400, 0);
+  await page.keyboard.press('Control+f');
+  const box = page.getByRole('searchbox', { name: 'Search the board' });
+  await expect(box).toBeFocused();
+  await box.fill('payment');
+  await expect(page.getByRole('status').filter({ hasText: 'matches' })).toHaveText('0 of 2 matches');
+  await expect(a).toHaveClass(/is-match/);
+  await expect(c).toHaveClass(/is-match/);
+  await expect(element(page, 'Command', 'Ship Container')).not.toHaveClass(/is-match/);
+  await box.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'matches' })).toHaveText('1 of 2 matches');
+  await expect(a).toHaveClass(/selected/);
+  await box.press('Enter');
+  await expect(c).toHaveClass(/selected/);
+  await box.press('Escape');
+  await expect(box).toBeHidden();
+  await expect(c).not.toHaveClass(/is-match/);
+});
+
+test('arrow keys nudge, snap to grid aligns, z-order brings to front', async ({ page, request }) => {
+  const id = await createBoard(request, 'Nudge');
+  await openBoard(page, id);
+  const first = await addNote(page, 'Domain event', 'First');
+  const second = await addNote(page, 'Domain event', 'Second');
+  const position = async (text: string) =>
+    (await boardFile(request, id)).elements.find((e) => e.text === text)!.position;
+  await second.click();
+  const start = await position('Second');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => position('Second')).toEqual({ x: start.x + 10, y: start.y + 110 });
+
+  await page.getByRole('button', { name: 'Snap to grid' }).click();
+  await expect(page.getByRole('button', { name: 'Snap to grid' })).toHaveAttribute('aria-pressed', 'true');
+  await dragBy(page, second, 33, 47);
+  await expect
+    .poll(async () => {
+      const p = await position('Second');
+      return [p.x % 20, p.y % 20];
+    })
+    .toEqual([0, 0]);
+
+  const z = async (text: string) => (await boardFile(request, id)).elements.find((e) => e.text === text)!.z;
+  await first.click();
+  await page.keyboard.press('Control+]');
+  await expect.poll(async () => (await z('First')) > (await z('Second'))).toBe(true);
+  await page.getByRole('button', { name: 'Send to back' }).click();
+  await expect.poll(async () => (await z('First')) < (await z('Second'))).toBe(true);
+});
+
+test('aggregates are resized with their handles', async ({ page, request }) => {
+  const id = await createBoard(request, 'Resize');
+  await openBoard(page, id);
+  const aggregate = await addNote(page, 'Aggregate', 'Payment');
+  await aggregate.click();
+  const handle = aggregate.locator('.react-flow__resize-control.bottom.right');
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 5 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await boardFile(request, id)).elements[0]!.size)
+    .toEqual({ width: 260, height: 240 });
+});
