@@ -1,0 +1,112 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportBoard } from '../export/export-board.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOptions,
+  TOPIC_PROFILES,
+  type TopicProfile,
+} from '../export/options.ts';
+import type { ExportWarning } from '../export/warnings.ts';
+import { CliError, EXIT_FAILED, EXIT_OK } from './cli-error.ts';
+import { EXPORT_HELP } from './help.ts';
+import { loadBoard } from './load-board.ts';
+import type { Output } from './output.ts';
+
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CliError(`${option} must be one of ${allowed.join(', ')}; got "${value}"`);
+  }
+  return value as T;
+}
+
+function formats(value: string | undefined): ExportFormat[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (list.length === 0) throw new CliError(`--only needs at least one of ${EXPORT_FORMATS.join(', ')}`);
+  return list.map((item) => oneOf(item, EXPORT_FORMATS, '--only')!);
+}
+
+export function formatWarning(warning: ExportWarning): string {
+  return `${warning.severity.padEnd(7)} ${warning.code}: ${warning.message}`;
+}
+
+export async function exportCommand(args: readonly string[], out: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      only: { type: 'string' },
+      org: { type: 'string' },
+      profile: { type: 'string' },
+      asyncapi: { type: 'string' },
+      kafka: { type: 'string' },
+      'strimzi-api': { type: 'string' },
+      'strimzi-cluster': { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    out.stdout(EXPORT_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) {
+    throw new CliError(
+      `export needs exactly one board (a .squall.json file or a board URL)\n\n${EXPORT_HELP}`,
+    );
+  }
+  if (!values.out) throw new CliError(`export needs --out <dir>\n\n${EXPORT_HELP}`);
+  const only = formats(values.only);
+  const options: ExportOptions = {
+    ...(only ? { only } : {}),
+    ...(values.org !== undefined ? { org: values.org } : {}),
+    ...(values.kafka !== undefined ? { kafkaHost: values.kafka } : {}),
+    ...(values['strimzi-cluster'] !== undefined ? { strimziCluster: values['strimzi-cluster'] } : {}),
+  };
+  const profile = oneOf<TopicProfile>(values.profile, TOPIC_PROFILES, '--profile');
+  const scope = oneOf(values.asyncapi, ['context', 'board'] as const, '--asyncapi');
+  const strimzi = oneOf(values['strimzi-api'], ['v1', 'v1beta2'] as const, '--strimzi-api');
+
+  const { board, name } = await loadBoard(positionals[0]!);
+  const result = exportBoard(board, {
+    ...options,
+    boardName: name,
+    ...(profile ? { profile } : {}),
+    ...(scope ? { asyncApiScope: scope } : {}),
+    ...(strimzi ? { strimziApiVersion: strimzi } : {}),
+  });
+  for (const warning of result.warnings) out.stderr(`${formatWarning(warning)}\n`);
+  if (!result.ok && !values.force) {
+    out.stderr(
+      'The board has lint errors, so its contracts would be wrong; nothing was written (--force writes anyway).\n',
+    );
+    return EXIT_FAILED;
+  }
+  const root = resolve(values.out);
+  try {
+    for (const file of result.files) {
+      const path = join(root, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.contents);
+    }
+  } catch (error) {
+    throw new CliError(
+      `could not write to ${root}: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT_FAILED,
+    );
+  }
+  out.stdout(`Wrote ${result.files.length} files for "${name}" to ${root}\n`);
+  return EXIT_OK;
+}

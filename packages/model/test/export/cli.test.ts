@@ -1,0 +1,227 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBoard } from '../../src/index.ts';
+import { MODEL_ROOT, readExample, scratchDir } from './helpers/boards.ts';
+
+const dir = scratchDir('cli');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const BIN = join(MODEL_ROOT, 'bin', 'squall.mjs');
+const BANKING = join(MODEL_ROOT, 'examples', 'banking-payments.squall.json');
+const SHIPPING = join(MODEL_ROOT, 'examples', 'container-shipping.squall.json');
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real `squall` bin in a child process, as `npx squall` would. */
+function squall(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: dir }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Every file under a folder, as paths relative to it. */
+function listFiles(root: string, prefix = ''): string[] {
+  return readdirSync(join(root, prefix), { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory() ? listFiles(root, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    )
+    .sort();
+}
+
+/** The banking board with one command nobody handles: a lint error at design level. */
+function boardWithLintError(): string {
+  const file = JSON.parse(readFileSync(BANKING, 'utf8')) as {
+    connections: Array<{ source: string; target: string }>;
+  };
+  file.connections = file.connections.filter(
+    (c) => !(c.source === 'cmd-complete-payment' && c.target === 'agg-payment'),
+  );
+  const path = join(dir, 'with-error.squall.json');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
+
+describe('squall CLI (run as a process)', { timeout: 60_000 }, () => {
+  it('prints help for the CLI and each command', async () => {
+    const main = await squall('--help');
+    expect([main.code, main.stdout]).toEqual([
+      0,
+      expect.stringContaining('squall export <board> --out <dir>'),
+    ]);
+    const exportHelp = await squall('export', '--help');
+    expect([exportHelp.code, exportHelp.stdout]).toEqual([
+      0,
+      expect.stringContaining('--profile <dev|prod>'),
+    ]);
+    const lintHelp = await squall('help', 'lint');
+    expect([lintHelp.code, lintHelp.stdout]).toEqual([
+      0,
+      expect.stringContaining('exits 1 when there is at least one error'),
+    ]);
+  });
+
+  it('exits 2 with a clear message on usage errors', async () => {
+    expect((await squall()).code).toBe(2);
+    const unknown = await squall('deploy');
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('unknown command "deploy"')]);
+    const noOut = await squall('export', BANKING);
+    expect([noOut.code, noOut.stderr]).toEqual([2, expect.stringContaining('export needs --out <dir>')]);
+    const badOnly = await squall('export', BANKING, '--out', 'x', '--only', 'typescript,pdf');
+    expect([badOnly.code, badOnly.stderr]).toEqual([
+      2,
+      expect.stringContaining('--only must be one of typescript, jsonschema, asyncapi, topics; got "pdf"'),
+    ]);
+    const badProfile = await squall('export', BANKING, '--out', 'x', '--profile', 'staging');
+    expect([badProfile.code, badProfile.stderr]).toEqual([
+      2,
+      expect.stringContaining('--profile must be one of dev, prod'),
+    ]);
+    const badOption = await squall('lint', BANKING, '--colour');
+    expect([badOption.code, badOption.stderr]).toEqual([
+      2,
+      expect.stringContaining("Unknown option '--colour'"),
+    ]);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
+  it("exits 2 on a missing or invalid board file, with the parser's path: message lines", async () => {
+    const missing = await squall('lint', join(dir, 'nope.squall.json'));
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('no such file')]);
+    const invalid = join(dir, 'invalid.squall.json');
+    writeFileSync(
+      invalid,
+      JSON.stringify({
+        format: 'squall.board',
+        version: 1,
+        name: 'x',
+        level: 'design',
+        elements: [{ id: 'a', kind: 'sticky' }],
+        connections: [],
+      }),
+    );
+    const result = await squall('export', invalid, '--out', 'never');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is not a valid Squall board file');
+    expect(result.stderr).toContain('/elements/0/kind: must be one of domainEvent');
+    const notJson = join(dir, 'not-json.squall.json');
+    writeFileSync(notJson, '{ "format": ');
+    expect((await squall('lint', notJson)).stderr).toContain('(file): is not valid JSON');
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('lint exits 0 on the examples and 1 when the board has errors', async () => {
+    const ok = await squall('lint', SHIPPING);
+    expect([ok.code, ok.stdout]).toEqual([0, expect.stringContaining('"Container shipping": 0 errors')]);
+    const bad = await squall('lint', boardWithLintError());
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      /^error {3}command-without-handler: Command "Complete Payment" is not handled/m,
+    );
+    const json = await squall('lint', boardWithLintError(), '--json');
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { errors: number; issues: Array<{ code: string }> };
+    expect(report.errors).toBe(1);
+    expect(report.issues.map((issue) => issue.code)).toContain('command-without-handler');
+  });
+
+  it('export writes exactly the files of exportBoard, byte for byte', async () => {
+    const result = await squall('export', SHIPPING, '--out', 'shipping', '--org', 'acme', '--profile', 'dev');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const { board, name } = readExample('container-shipping');
+    const expected = exportBoard(board, { boardName: name, org: 'acme', profile: 'dev' }).files;
+    const out = join(dir, 'shipping');
+    expect(listFiles(out)).toEqual(expected.map((file) => file.path));
+    for (const file of expected)
+      expect(readFileSync(join(out, file.path), 'utf8'), file.path).toBe(file.contents);
+    expect(result.stdout).toContain(`Wrote ${expected.length} files`);
+  });
+
+  it('export --only limits the formats', async () => {
+    const result = await squall(
+      'export',
+      BANKING,
+      '--out',
+      'only',
+      '--only',
+      'asyncapi,topics',
+      '--asyncapi',
+      'board',
+    );
+    expect(result.code).toBe(0);
+    const files = listFiles(join(dir, 'only'));
+    expect(files.filter((path) => path.startsWith('asyncapi/'))).toEqual([
+      'asyncapi/banking-payments.asyncapi.yaml',
+    ]);
+    expect(files.some((path) => path.startsWith('typescript/') || path.startsWith('jsonschema/'))).toBe(
+      false,
+    );
+    expect(files).toContain('topics/topics.json');
+  });
+
+  it('export refuses a board with lint errors (exit 1, nothing written) unless --force', async () => {
+    const board = boardWithLintError();
+    const refused = await squall('export', board, '--out', 'refused');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('error   command-without-handler');
+    expect(refused.stderr).toContain('nothing was written');
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
+    const forced = await squall('export', board, '--out', 'forced', '--force');
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(dir, 'forced', 'README.md'))).toBe(true);
+  });
+});
+
+describe('squall CLI with a board URL (a Squall server on 127.0.0.1)', { timeout: 60_000 }, () => {
+  const requests: string[] = [];
+  let server: Server;
+  let origin = '';
+
+  beforeAll(async () => {
+    const board = readFileSync(BANKING);
+    server = createServer((request: IncomingMessage, response) => {
+      requests.push(request.url ?? '');
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname !== '/api/boards/bank42/file') {
+        response.writeHead(404).end();
+      } else if (url.searchParams.get('token') !== 's3cret') {
+        response.writeHead(401).end();
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' }).end(board);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fetches <server>/api/boards/<id>/file with the share token and exports it', async () => {
+    const result = await squall('export', `${origin}/b/bank42?token=s3cret`, '--out', 'from-url');
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(requests.at(-1)).toBe('/api/boards/bank42/file?token=s3cret');
+    expect(readFileSync(join(dir, 'from-url', 'topics', 'topics.json'), 'utf8')).toContain(
+      'example.payments.payment.events',
+    );
+  });
+
+  it('lint works on a URL too, and HTTP errors exit 2 without leaking the token', async () => {
+    expect((await squall('lint', `${origin}/b/bank42?token=s3cret`)).code).toBe(0);
+    const denied = await squall('lint', `${origin}/b/bank42?token=badtoken9`);
+    expect([denied.code, denied.stderr]).toEqual([2, expect.stringContaining('HTTP 401')]);
+    expect(denied.stderr).not.toContain('badtoken9');
+    const missing = await squall('lint', `${origin}/b/nothere?token=s3cret`);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('no board with that id')]);
+    const notBoard = await squall('lint', `${origin}/boards/bank42`);
+    expect([notBoard.code, notBoard.stderr]).toEqual([2, expect.stringContaining('is not a board URL')]);
+  });
+});
