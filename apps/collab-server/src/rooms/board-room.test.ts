@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBoard } from '../../test/helpers/http.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
+import { openRawSocket } from '../../test/helpers/raw-socket.ts';
+import { until } from '../../test/helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
 
 let server: TestServer;
@@ -59,17 +61,37 @@ describe('board room', () => {
     const b = client(board.id);
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });
-    await until(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.x === 10);
+    await whenAwareness(b, () => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.x === 10);
     a.destroy();
-    await until(() => !b.provider.awareness.getStates().has(a.doc.clientID));
+    await whenAwareness(b, () => !b.provider.awareness.getStates().has(a.doc.clientID));
+  });
+
+  it('merges a burst of cursor moves into one relayed message per tick', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    const watcher = await openRawSocket(`${server.wsUrl}/${board.id}`);
+    const awarenessMessages = () => watcher.received.filter((message) => message[0] === 1).length;
+    const before = awarenessMessages();
+    for (let x = 1; x <= 50; x++) a.provider.awareness.setLocalStateField('cursor', { x, y: 0 });
+    const b = client(board.id);
+    await whenAwareness(b, () => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.x === 50);
+    await until(() => awarenessMessages() > before);
+    // 50 moves within one tick (30 ms) arrive as one or two merged messages, not fifty.
+    expect(awarenessMessages() - before).toBeLessThanOrEqual(3);
+    watcher.ws.close();
   });
 });
 
-/** Waits for a condition that has no event of its own (polls each macrotask). */
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** Resolves when `predicate` holds for a client's awareness (checked now and on every change). */
+function whenAwareness(c: YClient, predicate: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (predicate()) return resolve();
+    const check = () => {
+      if (!predicate()) return;
+      c.provider.awareness.off('change', check);
+      resolve();
+    };
+    c.provider.awareness.on('change', check);
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * WebSocket close codes the server uses. 1xxx are the standard ones; 4xxx are ours and follow the
- * HTTP status they resemble, so a client can tell "fix your request" from "try again later".
+ * HTTP status they resemble: 44xx means "do not retry" (y-websocket 3 does not reconnect after
+ * 4400–4499), 45xx "try again later" (it reconnects with backoff).
  */
 export const CloseCode = {
   /** Server shutting down (SIGTERM): reconnect later. */
@@ -25,8 +26,8 @@ export const CloseCode = {
   rateLimited: 4429,
   /** Board already has MAX_CONNECTIONS_PER_BOARD connections. */
   boardFull: 4503,
-  /** The client does not read fast enough (send buffer over MAX_BUFFERED_BYTES) or stopped answering pings. */
-  unresponsive: 4408,
+  /** The client does not read fast enough (send buffer over MAX_BUFFERED_BYTES); it may reconnect. */
+  tooSlow: 4504,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

@@ -4,6 +4,7 @@ import type { Peer } from '../rooms/peer.ts';
 import { CloseCode } from './close-codes.ts';
 
 const MAX_REASON_BYTES = 123;
+const CLOSE_HANDSHAKE_MS = 2_000;
 
 /** Close reasons are limited to 123 bytes by the protocol (`ws` throws beyond that). */
 export function closeReason(reason: string): string {
@@ -26,11 +27,8 @@ export class SocketPeer implements Peer {
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.metrics.rejected.inc({ reason: 'unresponsive' });
-      this.close(
-        CloseCode.unresponsive,
-        `too slow: more than ${this.maxBufferedBytes} bytes waiting to be sent`,
-      );
+      this.metrics.rejected.inc({ reason: 'tooSlow' });
+      this.close(CloseCode.tooSlow, `too slow: more than ${this.maxBufferedBytes} bytes waiting to be sent`);
       return;
     }
     this.socket.send(message);
@@ -42,5 +40,7 @@ export class SocketPeer implements Peer {
     if (this.closed) return;
     this.closed = true;
     this.socket.close(code, closeReason(reason));
+    // A client that does not answer the close handshake (or cannot: it stopped reading) is cut off.
+    setTimeout(() => this.socket.terminate(), CLOSE_HANDSHAKE_MS).unref();
   }
 }

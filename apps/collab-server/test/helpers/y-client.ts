@@ -11,11 +11,18 @@ export interface YClient {
   destroy(): void;
 }
 
+/**
+ * Reconnect backoff cap of test clients. y-websocket keeps even a destroyed provider referenced by a
+ * reconnect timer for up to this long (memory tests wait it out).
+ */
+export const CLIENT_MAX_BACKOFF_MS = 100;
+
 export function connectClient(wsUrl: string, boardId: string): YClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    maxBackoffTime: CLIENT_MAX_BACKOFF_MS,
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();

@@ -1,0 +1,108 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { createBoard } from '../../test/helpers/http.ts';
+import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
+import { until } from '../../test/helpers/until.ts';
+import { CLIENT_MAX_BACKOFF_MS, connectClient, whenDoc } from '../../test/helpers/y-client.ts';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+async function collectGarbage(): Promise<void> {
+  // WeakRefs are only cleared after the current job; collect twice across macrotasks.
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+}
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer({ EVICT_AFTER_MS: '20' });
+});
+afterEach(async () => {
+  await server.dispose();
+});
+
+/** Opens a board with two clients, one writing `text`; returns a weak handle on the server's doc and a way out. */
+async function openBoard(text: string): Promise<{ doc: WeakRef<Y.Doc>; leave: () => void }> {
+  const board = await createBoard(server.url);
+  const writer = connectClient(server.wsUrl, board.id);
+  const reader = connectClient(server.wsUrl, board.id);
+  await Promise.all([writer.synced, reader.synced]);
+  writer.doc.getText('note').insert(0, text);
+  await whenDoc(reader.doc, (doc) => doc.getText('note').length === text.length);
+  return {
+    doc: new WeakRef(server.rooms.get(board.id)!.doc),
+    leave: () => {
+      writer.destroy();
+      reader.destroy();
+    },
+  };
+}
+
+async function useBoards(
+  count: number,
+  size: number,
+): Promise<{ docs: Array<WeakRef<Y.Doc>>; loadedHeap: number }> {
+  const boards = [];
+  for (let i = 0; i < count; i++) boards.push(await openBoard(`${i}`.padEnd(size, 'x')));
+  await collectGarbage();
+  const loadedHeap = process.memoryUsage().heapUsed;
+  for (const board of boards) board.leave();
+  await until(() => server.rooms.size === 0);
+  // No event tells when y-websocket's reconnect timers (holding the test's own client docs) have run.
+  await new Promise((resolve) => setTimeout(resolve, CLIENT_MAX_BACKOFF_MS * 2));
+  await collectGarbage();
+  return { docs: boards.map((board) => board.doc), loadedHeap };
+}
+
+describe('board eviction', () => {
+  it('saves and unloads a board after its grace period, then reloads it on demand', async () => {
+    const board = await createBoard(server.url);
+    const writer = connectClient(server.wsUrl, board.id);
+    await writer.synced;
+    writer.doc.getText('note').insert(0, 'kept');
+    await until(() => server.store.pendingUpdateCount(board.id) > 0);
+    writer.destroy();
+    await until(() => server.rooms.size === 0);
+    // Evicting compacted the board.
+    expect(server.store.pendingUpdateCount(board.id)).toBe(0);
+    const reader = connectClient(server.wsUrl, board.id);
+    await whenDoc(reader.doc, (doc) => doc.getText('note').toString() === 'kept');
+    expect(server.rooms.size).toBe(1);
+    reader.destroy();
+  });
+
+  it('a client that comes back within the grace period keeps the board loaded', async () => {
+    await startTestServer({ EVICT_AFTER_MS: '60000' }).then(async (patient) => {
+      const board = await createBoard(patient.url);
+      const first = connectClient(patient.wsUrl, board.id);
+      await first.synced;
+      const room = patient.rooms.get(board.id);
+      first.destroy();
+      await until(() => room!.peerCount === 0);
+      const second = connectClient(patient.wsUrl, board.id);
+      await second.synced;
+      expect(patient.rooms.get(board.id)).toBe(room);
+      second.destroy();
+      await patient.dispose();
+    });
+  });
+
+  it('returns memory to its baseline once everyone has left', async () => {
+    // Warm up with an identical round, so lazily loaded modules and optimised code are in the baseline.
+    await useBoards(16, 200_000);
+    const baseline = process.memoryUsage().heapUsed;
+    const { docs, loadedHeap } = await useBoards(16, 200_000);
+    const held = loadedHeap - baseline;
+    const left = process.memoryUsage().heapUsed - baseline;
+    // While loaded, 16 boards × 200 KB of text took megabytes.
+    expect(held).toBeGreaterThan(3_000_000);
+    // After eviction every server document is collectable and the heap is back near where it was.
+    expect(docs.filter((doc) => doc.deref() !== undefined)).toHaveLength(0);
+    expect(left).toBeLessThan(held / 4);
+  });
+});
