@@ -1,0 +1,213 @@
+/**
+ * The canvas benchmark of issue #4: on the production build in headless Chromium (Debian's, 1280×720,
+ * --disable-gpu), boards of 1,000 / 5,000 / 10,000 notes are opened from a real collab server, then
+ * panned, zoomed (ctrl+wheel between 0.3 and 1) and a note dragged with real mouse input, one move per
+ * 60 Hz tick: 1 s warm-up, 3 s recorded. Prints FPS, p50/p95 frame time, the share of frames over
+ * 17.7 ms and 50 ms, the time until the notes in view are rendered, and the initial JS size.
+ *
+ *   npm run bench -w @squall/web            (BENCH_SIZES=1000,5000 to choose sizes)
+ */
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { type FrameStats, frameStats } from './frameStats.ts';
+import { generateBoard } from './generateBoard.ts';
+import { initialJsGzipBytes } from './initialJs.ts';
+import { startServer } from './startServer.ts';
+
+const TICK_MS = 1000 / 60;
+const WARMUP_TICKS = 60;
+const RECORDED_TICKS = 180;
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
+
+declare global {
+  interface Window {
+    __frames: number[];
+    __recording: boolean;
+    __readyAt: number | undefined;
+  }
+}
+
+/**
+ * Records rAF timestamps while `__recording`, and when the first notes became visible. A string, not a
+ * function: tsx would wrap a function's inner closures in a helper that does not exist in the page.
+ */
+const INSTRUMENT = `
+  window.__frames = [];
+  window.__recording = false;
+  window.__readyAt = undefined;
+  requestAnimationFrame(function loop(time) {
+    if (window.__recording) window.__frames.push(time);
+    if (window.__readyAt === undefined) {
+      const node = document.querySelector('.react-flow__node');
+      if (node && getComputedStyle(node).visibility === 'visible') window.__readyAt = performance.now();
+    }
+    requestAnimationFrame(loop);
+  });
+`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs `step(i)` once per 60 Hz tick; records frames for the ticks after the warm-up. */
+async function paced(page: Page, step: (tick: number) => Promise<void>): Promise<FrameStats> {
+  const start = performance.now();
+  for (let tick = 0; tick < WARMUP_TICKS + RECORDED_TICKS; tick++) {
+    if (tick === WARMUP_TICKS)
+      await page.evaluate(() => {
+        window.__frames = [];
+        window.__recording = true;
+      });
+    const wait = start + tick * TICK_MS - performance.now();
+    if (wait > 0) await sleep(wait);
+    await step(tick);
+  }
+  const frames = await page.evaluate(() => {
+    window.__recording = false;
+    return window.__frames;
+  });
+  return frameStats(frames);
+}
+
+/** A point on the empty canvas near the centre (panning starts on the pane, not on a note). */
+async function panePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__renderer')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    for (let r = 0; r < 300; r += 3) {
+      for (let a = 0; a < 360; a += 15) {
+        const x = cx + r * Math.cos((a * Math.PI) / 180);
+        const y = cy + r * Math.sin((a * Math.PI) / 180);
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error('no empty canvas point to pan from');
+  return point;
+}
+
+async function notePoint(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__renderer')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best = { x: cx, y: cy, d: Number.POSITIVE_INFINITY };
+    for (const node of document.querySelectorAll('.react-flow__node-note')) {
+      const box = node.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      const d = Math.hypot(x - cx, y - cy);
+      if (d < best.d) best = { x, y, d };
+    }
+    return { x: best.x, y: best.y };
+  });
+}
+
+async function benchBoard(browser: Browser, baseUrl: string, size: number) {
+  const file = generateBoard(size);
+  const response = await fetch(`${baseUrl}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(file),
+  });
+  if (response.status !== 201) throw new Error(`import failed: ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as { id: string };
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(`${baseUrl}/b/${id}`);
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60_000 });
+  const readyMs = await page.evaluate(() => window.__readyAt!);
+  const rendered = await page.locator('.react-flow__node').count();
+  // Let the lint and other after-load work finish before measuring interaction.
+  await page.waitForTimeout(1000);
+
+  const pan0 = await panePoint(page);
+  await page.mouse.move(pan0.x, pan0.y);
+  await page.mouse.down();
+  const pan = await paced(page, (tick) => {
+    const angle = (tick / 120) * 2 * Math.PI;
+    return page.mouse.move(pan0.x + 250 * Math.sin(angle), pan0.y + 150 * Math.sin(2 * angle));
+  });
+  await page.mouse.up();
+
+  const centre = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__renderer')!.getBoundingClientRect();
+    return { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
+  });
+  await page.mouse.move(centre.x, centre.y);
+  let zoom = await page.evaluate(() => {
+    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
+  });
+  let direction = 1;
+  await page.keyboard.down('Control');
+  const zoomStats = await paced(page, async () => {
+    // React Flow zooms by 2^(-deltaY × 0.02) per ctrl+wheel event; turn around at 0.3 and 1.
+    const deltaY = 3 * direction;
+    const next = zoom * 2 ** (-deltaY * 0.02);
+    if (next > 1 || next < 0.3) direction = -direction;
+    else zoom = next;
+    await page.mouse.wheel(0, 3 * direction);
+  });
+  await page.keyboard.up('Control');
+
+  const note = await notePoint(page);
+  await page.mouse.move(note.x, note.y);
+  await page.mouse.down();
+  const drag = await paced(page, (tick) => {
+    const angle = (tick / 90) * 2 * Math.PI;
+    return page.mouse.move(note.x + 120 * Math.sin(angle), note.y + 80 * (1 - Math.cos(angle)));
+  });
+  await page.mouse.up();
+  await context.close();
+  return { size, readyMs, rendered, pan, zoom: zoomStats, drag };
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+async function main() {
+  const js = initialJsGzipBytes(dist);
+  const server = await startServer(serverEntry, dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const rows: Array<Record<string, string | number>> = [];
+  try {
+    for (const size of SIZES) {
+      const result = await benchBoard(browser, server.url, size);
+      for (const [name, stats] of [
+        ['pan', result.pan],
+        ['zoom', result.zoom],
+        ['drag', result.drag],
+      ] as const) {
+        rows.push({
+          notes: size,
+          action: name,
+          'avg FPS': fmt(stats.fps),
+          'p50 ms': fmt(stats.p50),
+          'p95 ms': fmt(stats.p95),
+          'max ms': fmt(stats.max),
+          '>17.7 ms': pct(stats.over17_7),
+          '>50 ms': pct(stats.over50),
+          'ready ms': name === 'pan' ? fmt(result.readyMs, 0) : '',
+          'nodes in DOM': name === 'pan' ? result.rendered : '',
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log('\nCanvas benchmark (production build, headless Chromium --disable-gpu, 1280×720)');
+  console.table(rows);
+  console.log(`Initial JS: ${(js.bytes / 1024).toFixed(1)} KB gzipped (${js.files.join(', ')})`);
+}
+
+await main();
