@@ -1,10 +1,10 @@
-import { stringify } from 'yaml';
 import type { ExportFile } from './export-file.ts';
 import { eventPayloadSchema, type JsonSchema, type JsonValue, payloadTypeSchema } from './json-schema.ts';
 import { codeNameFromWords, nameWords } from './names.ts';
 import type { ExportPlan, PlanContext, PlanEvent, PlanOwner, PlanPolicy } from './plan.ts';
 import { oneLine } from './source-text.ts';
 import type { TopicDefinition } from './topic-settings.ts';
+import { toYaml } from './yaml-text.ts';
 
 /** Kafka bindings version the AsyncAPI parser accepts (0.3.0–0.5.0). */
 export const KAFKA_BINDING_VERSION = '0.5.0';
@@ -184,11 +184,6 @@ function asyncApiDocument(
 
 export function asyncApiPath(name: string): string {
   return `asyncapi/${name}.asyncapi.yaml`;
-}
-
-function toYaml(doc: Doc): string {
-  // No anchors/aliases: repeated schemas stay readable, and every tool reads them.
-  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 /** AsyncAPI 3.0.0 with Kafka bindings, one document per bounded context (or one for the board). */

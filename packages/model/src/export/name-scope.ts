@@ -35,6 +35,25 @@ const KIND_WORD: Record<NameSource['kind'], string> = {
 
 /** The name a sticky asks for, before collisions: never empty, never digit-leading, never a built-in. */
 export function baseName(source: NameSource): DerivedName {
+  // A sticky without letters or digits is named after its id: nothing to share with other stickies.
+  if (nameWords(source.codeName).words.length === 0 && nameWords(source.text).words.length === 0) {
+    return computeBaseName(source);
+  }
+  // Large boards repeat the same names (fields above all); bounded, so a long-running server never grows it.
+  const key = `${source.kind}\u0000${source.codeName}\u0000${source.text}`;
+  let name = baseNameCache.get(key);
+  if (!name) {
+    name = computeBaseName(source);
+    if (baseNameCache.size >= BASE_NAME_CACHE_LIMIT) baseNameCache.clear();
+    baseNameCache.set(key, name);
+  }
+  return name;
+}
+
+const BASE_NAME_CACHE_LIMIT = 10_000;
+const baseNameCache = new Map<string, DerivedName>();
+
+function computeBaseName(source: NameSource): DerivedName {
   const fromCode = nameWords(source.codeName);
   const derived = fromCode.words.length > 0 ? fromCode : nameWords(source.text);
   let words = derived.words;

@@ -34,6 +34,26 @@ function splitHumps(token: string): string[] {
  * (`주문 접수됨` → `jumun`, `jeobsudoem`), so each word of the sticky stays one word of the identifier.
  */
 export function nameWords(text: string): NameWords {
+  const cached = wordsCache.get(text);
+  if (cached) return cached;
+  const words = computeNameWords(text);
+  // Boards repeat the same field names thousands of times; the cache is bounded so a server never grows it.
+  if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
+  wordsCache.set(text, words);
+  return words;
+}
+
+const WORDS_CACHE_LIMIT = 10_000;
+const wordsCache = new Map<string, NameWords>();
+
+function computeNameWords(text: string): NameWords {
+  if (ASCII_WORD.test(text)) {
+    // Fast path: nothing to normalise or transliterate.
+    const words = (text.match(/[A-Za-z0-9]+/g) ?? []).flatMap((token) =>
+      splitHumps(token).map((w) => w.toLowerCase()),
+    );
+    return { words, transliterated: false, han: false };
+  }
   const tokens = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
   const words: string[] = [];
   let transliterated = false;

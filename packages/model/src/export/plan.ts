@@ -128,21 +128,34 @@ function nameWarning(element: BoardElement, name: DerivedName, what: string): Ex
   return warnings;
 }
 
-/** First producer wins: the lint's `event-with-several-aggregates` warns about the others. */
-function firstLinked<T extends BoardElement>(
-  board: BoardSnapshot,
-  byId: ReadonlyMap<string, BoardElement>,
-  id: string,
-  direction: 'source' | 'target',
-  accept: (element: BoardElement) => element is T,
-): T[] {
-  const found: T[] = [];
-  for (const connection of board.connections) {
-    if (connection[direction === 'source' ? 'target' : 'source'] !== id) continue;
-    const other = byId.get(connection[direction]);
-    if (other && accept(other)) found.push(other);
+/** The elements at the other end of an element's arrows, in connection (id) order. */
+class Links {
+  private readonly into = new Map<string, BoardElement[]>();
+  private readonly outOf = new Map<string, BoardElement[]>();
+
+  constructor(board: BoardSnapshot, byId: ReadonlyMap<string, BoardElement>) {
+    for (const connection of board.connections) {
+      const source = byId.get(connection.source);
+      const target = byId.get(connection.target);
+      if (!source || !target) continue;
+      const into = this.into.get(target.id);
+      if (into) into.push(source);
+      else this.into.set(target.id, [source]);
+      const outOf = this.outOf.get(source.id);
+      if (outOf) outOf.push(target);
+      else this.outOf.set(source.id, [target]);
+    }
   }
-  return found;
+
+  /** Elements with an arrow into `id` that `accept` takes. */
+  sources<T extends BoardElement>(id: string, accept: (element: BoardElement) => element is T): T[] {
+    return (this.into.get(id) ?? []).filter(accept);
+  }
+
+  /** Elements `id` points at that `accept` takes. */
+  targets<T extends BoardElement>(id: string, accept: (element: BoardElement) => element is T): T[] {
+    return (this.outOf.get(id) ?? []).filter(accept);
+  }
 }
 
 const isOwner = (element: BoardElement): element is Owner =>
@@ -154,19 +167,19 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
   const warnings: ExportWarning[] = warningsFromLint(lintBoard(board));
   const byId = new Map(board.elements.map((element) => [element.id, element]));
   const membership = contextMembership(board.elements);
+  const links = new Links(board, byId);
   const sorted = [...board.elements].sort(byTimeline);
 
-  // Who produces each event and handles each command: aggregates before external systems.
+  // Who produces each event and handles each command: aggregates before external systems, then the first
+  // arrow (the lint's `event-with-several-aggregates` warns about the others).
   const producerOf = (id: string) =>
-    firstLinked(board, byId, id, 'source', isOwner).sort((a, b) =>
-      a.kind === b.kind ? 0 : a.kind === 'aggregate' ? -1 : 1,
-    )[0];
+    links.sources(id, isOwner).sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'aggregate' ? -1 : 1))[0];
   const eventOwner = new Map<string, Owner | undefined>();
   const commandOwner = new Map<string, Owner | undefined>();
   for (const element of sorted) {
     if (element.kind === 'domainEvent') eventOwner.set(element.id, producerOf(element.id));
     if (element.kind === 'command') {
-      const handlers = firstLinked(board, byId, element.id, 'target', isOwner);
+      const handlers = links.targets(element.id, isOwner);
       commandOwner.set(element.id, handlers.find((h) => h.kind === 'aggregate') ?? handlers[0]);
     }
   }
@@ -274,10 +287,12 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
     const key = contextKey(element);
     const context = contexts.get(key)!;
     const name = scopes.get(key)!.claim(element, ['']);
-    const triggers = firstLinked(board, byId, element.id, 'source', isEvent)
+    const triggers = links
+      .sources(element.id, isEvent)
       .map((event) => events.get(event.id)!)
       .sort((a, b) => byTimeline(a.element, b.element));
-    const issued = firstLinked(board, byId, element.id, 'target', isCommand)
+    const issued = links
+      .targets(element.id, isCommand)
       .map((command) => commands.get(command.id)!)
       .sort((a, b) => byTimeline(a.element, b.element));
     (context.policies as PlanPolicy[]).push({
