@@ -1,0 +1,175 @@
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { BoardElement, BoardSnapshot, Connection } from '../elements.ts';
+import { exportBoard, exportTypeScript } from './export-board.ts';
+import { selectExportFiles } from './select-files.ts';
+import { zipExport } from './zip.ts';
+
+const note = (id: string, x: number, y = 100) => ({
+  id,
+  position: { x, y },
+  size: { width: 140, height: 140 },
+  z: 'V',
+  codeName: '',
+});
+
+/** Sales context with an Order aggregate; an event outside every frame; a policy in Billing. */
+function board(extra: { elements?: BoardElement[]; connections?: Connection[] } = {}): BoardSnapshot {
+  const elements: BoardElement[] = [
+    {
+      ...note('ctx-sales', 0, 0),
+      kind: 'boundedContext',
+      text: 'Sales',
+      topicPrefix: '',
+      topic: {},
+      size: { width: 1000, height: 600 },
+    },
+    {
+      ...note('ctx-billing', 1200, 0),
+      kind: 'boundedContext',
+      text: 'Billing',
+      topicPrefix: '',
+      topic: { partitions: 2 },
+      size: { width: 1000, height: 600 },
+    },
+    {
+      ...note('agg-order', 300),
+      kind: 'aggregate',
+      text: 'Order',
+      keyField: '',
+      topic: { compaction: true },
+    },
+    { ...note('cmd-place', 100), kind: 'command', text: 'Place Order', fields: [] },
+    {
+      ...note('evt-placed', 600),
+      kind: 'domainEvent',
+      text: 'Order Placed',
+      fields: [
+        { id: 'f1', name: 'orderId', type: { kind: 'uuid' }, required: true },
+        {
+          id: 'f2',
+          name: 'Total Amount',
+          type: { kind: 'number' },
+          required: true,
+          description: 'incl. VAT',
+        },
+      ],
+    },
+    { ...note('pol-invoice', 1300), kind: 'policy', text: 'invoice placed orders' },
+    { ...note('evt-lost', 5000), kind: 'domainEvent', text: 'Order Lost', fields: [] },
+    ...(extra.elements ?? []),
+  ];
+  const connections: Connection[] = [
+    { id: 'c1', source: 'cmd-place', target: 'agg-order' },
+    { id: 'c2', source: 'agg-order', target: 'evt-placed' },
+    { id: 'c3', source: 'evt-placed', target: 'pol-invoice' },
+    ...(extra.connections ?? []),
+  ];
+  return { schemaVersion: 1, level: 'design', elements, connections };
+}
+
+describe('exportBoard', () => {
+  it('is deterministic: same board (in any element order), same bytes, files sorted by path', () => {
+    const a = exportBoard(board());
+    const shuffled = { ...board(), elements: [...board().elements].reverse() };
+    const b = exportBoard(shuffled);
+    expect(b.files).toEqual(a.files);
+    expect(a.files.map((file) => file.path)).toEqual([...a.files.map((file) => file.path)].sort());
+    expect(zipExport(a.files)).toEqual(zipExport(b.files));
+  });
+
+  it('maps the aggregate to a compacted topic with its default key and fields to camelCase keys', () => {
+    const { files } = exportBoard(board(), { org: 'Acme Corp' });
+    const topics = JSON.parse(files.find((file) => file.path === 'topics/topics.json')!.contents);
+    expect(topics.topics).toEqual([
+      expect.objectContaining({
+        name: 'acme-corp.sales.order.events',
+        keyField: 'orderId',
+        config: { 'cleanup.policy': 'compact', 'min.insync.replicas': '2' },
+      }),
+    ]);
+    const schema = JSON.parse(
+      files.find((file) => file.path === 'jsonschema/sales/order/order-placed.v1.schema.json')!.contents,
+    );
+    expect(schema.properties.totalAmount).toEqual({
+      description: 'incl. VAT Board field: "Total Amount".',
+      type: 'number',
+    });
+    expect(schema.$id).toBe('urn:squall:schema:com.acme-corp.sales.order.OrderPlaced.v1');
+  });
+
+  it('reports the lint issues that shape the output, and keeps exporting', () => {
+    const result = exportBoard(board());
+    const codes = result.warnings.map((warning) => warning.code);
+    expect(codes).toContain('event-without-producer');
+    expect(codes).toContain('outside-context');
+    expect(codes).not.toContain('event-not-past-tense');
+    // The event outside every frame still gets a type, in the implicit context, without a topic.
+    expect(result.files.map((file) => file.path)).toContain('typescript/default/unassigned.ts');
+    expect(result.ok).toBe(true);
+    const readme = result.files.find((file) => file.path === 'README.md')!.contents;
+    expect(readme).toContain('`event-without-producer`');
+    expect(readme).toContain('| Order Placed | event | Sales | OrderPlaced | `example.sales.order.events` |');
+  });
+
+  it('is not ok when the lint finds errors, but still renders the files for a preview', () => {
+    const result = exportBoard(
+      board({
+        elements: [{ ...note('cmd-orphan', 700, 400), kind: 'command', text: 'Cancel Order', fields: [] }],
+      }),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.warnings[0]).toMatchObject({
+      code: 'command-without-handler',
+      severity: 'error',
+      source: 'lint',
+    });
+    expect(result.files.length).toBeGreaterThan(5);
+  });
+
+  it('reports renames after a collision', () => {
+    const twin: BoardElement = {
+      ...note('evt-twin', 800),
+      kind: 'domainEvent',
+      text: 'order placed!',
+      fields: [],
+    };
+    const result = exportBoard(
+      board({ elements: [twin], connections: [{ id: 'c9', source: 'agg-order', target: 'evt-twin' }] }),
+    );
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ code: 'name-collision', elementIds: ['evt-twin'] }),
+    );
+    expect(result.files.find((file) => file.path === 'typescript/sales/order.ts')!.contents).toContain(
+      'export type OrderPlaced2 = Record<string, never>;',
+    );
+  });
+
+  it('per-format functions return only their files', () => {
+    expect(exportTypeScript(board()).files.every((file) => file.path.startsWith('typescript/'))).toBe(true);
+    expect(exportBoard(board(), { only: ['topics'] }).files.map((file) => file.path.split('/')[0])).toEqual([
+      'README.md',
+      ...Array(6).fill('topics'),
+    ]);
+  });
+});
+
+describe('selectExportFiles and zipExport', () => {
+  it('selects one format, or everything for zip', () => {
+    const result = exportBoard(board());
+    expect(selectExportFiles(result, 'zip')).toEqual(result.files);
+    const asyncapi = selectExportFiles(result, 'asyncapi');
+    expect(asyncapi.map((file) => file.path)).toEqual([
+      'asyncapi/billing.asyncapi.yaml',
+      'asyncapi/sales.asyncapi.yaml',
+    ]);
+  });
+
+  it('zips every file under an optional folder, readable back', () => {
+    const { files } = exportBoard(board());
+    const entries = unzipSync(zipExport(files, 'contracts'));
+    expect(Object.keys(entries)).toEqual(files.map((file) => `contracts/${file.path}`));
+    const readme = new TextDecoder().decode(entries['contracts/README.md']);
+    expect(readme).toBe(files.find((file) => file.path === 'README.md')!.contents);
+  });
+});
