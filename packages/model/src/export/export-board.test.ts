@@ -173,3 +173,44 @@ describe('selectExportFiles and zipExport', () => {
     expect(readme).toBe(files.find((file) => file.path === 'README.md')!.contents);
   });
 });
+
+describe('topic prefixes', () => {
+  it('a prefix taken by another context is replaced and reported, so topics never collide', () => {
+    const frames: BoardElement[] = ['A', 'B', 'C'].map((text, i) => ({
+      ...note(`ctx-${text}`, i * 2000, 0),
+      kind: 'boundedContext',
+      text: i === 2 ? 'Shared' : text,
+      topicPrefix: i === 2 ? '' : 'shared',
+      topic: {},
+      size: { width: 1000, height: 600 },
+    }));
+    const aggregates: BoardElement[] = frames.map((frame, i) => ({
+      ...note(`agg-${i}`, frame.position.x + 100),
+      kind: 'aggregate',
+      text: 'Ledger',
+      keyField: '',
+      topic: {},
+    }));
+    const events: BoardElement[] = frames.map((frame, i) => ({
+      ...note(`evt-${i}`, frame.position.x + 400),
+      kind: 'domainEvent',
+      text: 'Entry Booked',
+      fields: [],
+    }));
+    const result = exportBoard({
+      schemaVersion: 1,
+      level: 'design',
+      elements: [...frames, ...aggregates, ...events],
+      connections: [0, 1, 2].map((i) => ({ id: `c${i}`, source: `agg-${i}`, target: `evt-${i}` })),
+    });
+    const topics = JSON.parse(
+      result.files.find((file) => file.path === 'topics/topics.json')!.contents,
+    ).topics;
+    expect(topics.map((topic: { name: string }) => topic.name)).toEqual([
+      'example.b.ledger.events',
+      'example.shared-2.ledger.events',
+      'example.shared.ledger.events',
+    ]);
+    expect(result.warnings.filter((warning) => warning.code === 'topic-prefix-collision')).toHaveLength(2);
+  });
+});

@@ -200,17 +200,18 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
     const source = frame ?? { id: 'default', kind: 'boundedContext' as const, text: 'default', codeName: '' };
     const name = contextScope.claim(source, ['']);
     if (frame) warnings.push(...nameWarning(frame, name, 'bounded context'));
-    let segment = (frame && topicSegments(frame.topicPrefix)) || name.kebab;
-    if (usedSegments.has(segment)) {
-      // Two frames with the same topic prefix would share topic names.
+    const wanted = (frame && topicSegments(frame.topicPrefix)) || name.kebab;
+    let segment = wanted;
+    for (let n = 1; usedSegments.has(segment); n++) segment = n === 1 ? name.kebab : `${name.kebab}-${n}`;
+    if (segment !== wanted) {
+      // Two contexts with one prefix would share topic names.
       warnings.push({
         code: 'topic-prefix-collision',
         severity: 'warning',
         source: 'export',
         elementIds: frame ? [frame.id] : [],
-        message: `Topic prefix "${segment}" is used by another bounded context; "${frame?.text.trim() ?? 'default'}" uses "${name.kebab}" instead.`,
+        message: `Topic prefix "${wanted}" is used by another bounded context; "${frame?.text.trim() ?? 'default'}" uses "${segment}" instead.`,
       });
-      segment = name.kebab;
     }
     usedSegments.add(segment);
     contexts.set(frame?.id ?? '', { element: frame, name, segment, owners: [], policies: [] });
