@@ -214,3 +214,50 @@ describe('topic prefixes', () => {
     expect(result.warnings.filter((warning) => warning.code === 'topic-prefix-collision')).toHaveLength(2);
   });
 });
+
+describe('hostile and half-edited boards', () => {
+  it('refs that fan out exponentially stop at the payload budget instead of hanging', () => {
+    // Event i has ten fields, each the payload of event i + 1: 10^12 fields if expanded naively.
+    const chain: BoardElement[] = Array.from({ length: 12 }, (_, i) => ({
+      ...note(`evt-${i}`, 100 + i * 150),
+      kind: 'domainEvent',
+      text: `Step ${i} Done`,
+      fields:
+        i === 11
+          ? [{ id: 'leaf', name: 'value', type: { kind: 'number' }, required: true }]
+          : Array.from({ length: 10 }, (_, f) => ({
+              id: `f${f}`,
+              name: `part ${f}`,
+              type: { kind: 'ref', elementId: `evt-${i + 1}` },
+              required: true,
+            })),
+    }));
+    const started = performance.now();
+    const result = exportBoard({ schemaVersion: 1, level: 'design', elements: chain, connections: [] });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(
+      result.warnings.some(
+        (w) => w.code === 'unresolved-ref' && w.message.includes('larger than 2000 fields'),
+      ),
+    ).toBe(true);
+  });
+
+  it('an enum without values (still being typed) is exported as a string, with a warning', () => {
+    const draft: BoardElement = {
+      ...note('evt-draft', 700),
+      kind: 'domainEvent',
+      text: 'Order Shipped',
+      fields: [{ id: 'f1', name: 'carrier', type: { kind: 'enum', values: [] }, required: true }],
+    };
+    const result = exportBoard(
+      board({ elements: [draft], connections: [{ id: 'c9', source: 'agg-order', target: 'evt-draft' }] }),
+    );
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({ code: 'empty-enum', elementIds: ['evt-draft'] }),
+    );
+    const schema = JSON.parse(
+      result.files.find((f) => f.path === 'jsonschema/sales/order/order-shipped.v1.schema.json')!.contents,
+    );
+    expect(schema.properties.carrier).toEqual({ type: 'string' });
+  });
+});

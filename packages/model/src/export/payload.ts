@@ -28,11 +28,31 @@ interface ResolveContext {
   readonly byId: ReadonlyMap<string, BoardElement>;
   readonly owner: BoardElement;
   readonly warnings: ExportWarning[];
+  /** Properties this payload may still expand: refs can fan out exponentially on a hostile board. */
+  budget: number;
+}
+
+/** Largest expanded payload, in properties; refs beyond it become "any JSON object". */
+export const MAX_PAYLOAD_PROPERTIES = 2_000;
+
+function warn(context: ResolveContext, code: string, note: string, targetId?: string): void {
+  context.warnings.push({
+    code,
+    severity: 'warning',
+    source: 'export',
+    elementIds: [context.owner.id, ...(targetId ? [targetId] : [])],
+    message: `A field of "${context.owner.text.trim()}" ${note}.`,
+  });
 }
 
 function resolveType(type: FieldType, context: ResolveContext, path: readonly string[]): PayloadType {
   switch (type.kind) {
     case 'enum':
+      if (type.values.length === 0) {
+        // A live board can hold an enum whose values are not typed in yet.
+        warn(context, 'empty-enum', 'is an enum without values; it is exported as a string');
+        return { kind: 'string' };
+      }
       return { kind: 'enum', values: [...new Set(type.values)] };
     case 'array':
       return { kind: 'array', items: resolveType(type.items, context, path) };
@@ -41,23 +61,18 @@ function resolveType(type: FieldType, context: ResolveContext, path: readonly st
     case 'ref': {
       const target = context.byId.get(type.elementId);
       const label = target ? `"${target.text.trim()}"` : `element ${type.elementId}`;
-      if (
-        !target ||
-        (target.kind !== 'domainEvent' && target.kind !== 'command') ||
-        path.includes(target.id)
-      ) {
-        const note =
-          target && path.includes(target.id)
-            ? `refers to ${label} in a cycle`
-            : `refers to ${label}, which has no payload`;
-        context.warnings.push({
-          code: 'unresolved-ref',
-          severity: 'warning',
-          source: 'export',
-          elementIds: [context.owner.id, ...(target ? [target.id] : [])],
-          message: `A field of "${context.owner.text.trim()}" ${note}; it is exported as any JSON object.`,
-        });
+      const unresolved = (note: string): PayloadType => {
+        warn(context, 'unresolved-ref', `${note}; it is exported as any JSON object`, target?.id);
         return { kind: 'open', note };
+      };
+      if (!target || (target.kind !== 'domainEvent' && target.kind !== 'command')) {
+        return unresolved(`refers to ${label}, which has no payload`);
+      }
+      if (path.includes(target.id)) return unresolved(`refers to ${label} in a cycle`);
+      if (context.budget < target.fields.length) {
+        return unresolved(
+          `refers to ${label}, which would make the payload larger than ${MAX_PAYLOAD_PROPERTIES} fields`,
+        );
       }
       return {
         kind: 'object',
@@ -76,6 +91,7 @@ function resolveProperties(
   path: readonly string[],
 ): PayloadProperty[] {
   const scope = new NameScope();
+  context.budget -= fields.length;
   return fields.map((field, index) => {
     const name = scope.claim({ id: `${index + 1}`, kind: 'field', text: field.name, codeName: '' });
     if (name.collided) {
@@ -103,5 +119,9 @@ export function resolvePayload(
   byId: ReadonlyMap<string, BoardElement>,
   warnings: ExportWarning[],
 ): PayloadProperty[] {
-  return resolveProperties(element.fields, { byId, owner: element, warnings }, [element.id]);
+  return resolveProperties(
+    element.fields,
+    { byId, owner: element, warnings, budget: MAX_PAYLOAD_PROPERTIES },
+    [element.id],
+  );
 }
