@@ -261,3 +261,15 @@ describe('hostile and half-edited boards', () => {
     expect(schema.properties.carrier).toEqual({ type: 'string' });
   });
 });
+
+describe('options from outside TypeScript', () => {
+  it('are checked, and a bad value names the option', () => {
+    const options = JSON.parse('{"profile": "staging"}');
+    expect(() => exportBoard(board(), options)).toThrow(
+      'export option profile must be one of dev, prod; got "staging"',
+    );
+    expect(() => exportBoard(board(), JSON.parse('{"only": ["pdf"]}'))).toThrow(
+      'export option only must be one of',
+    );
+  });
+});

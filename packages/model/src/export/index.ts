@@ -8,6 +8,8 @@ export {
   exportTypeScript,
 } from './export-board.ts';
 export type { ExportFile } from './export-file.ts';
+export type { ExportFileLanguage } from './file-types.ts';
+export { exportFileLanguage, exportFileMediaType } from './file-types.ts';
 export type { JsonSchema, JsonValue } from './json-schema.ts';
 export type { CodeName } from './names.ts';
 export { nameWords } from './names.ts';

@@ -43,7 +43,21 @@ export const DEFAULT_PARTITIONS = 3;
 export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const PROD_REPLICATION_FACTOR = 3;
 
+/** Options that came from outside TypeScript (a query string, a JSON body) can be anything. */
+function check<T extends string>(value: unknown, allowed: readonly T[], option: string): void {
+  if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) {
+    throw new RangeError(
+      `export option ${option} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+/** Fills in the defaults; throws a `RangeError` naming the option when a value is not allowed. */
 export function resolveExportOptions(options: ExportOptions = {}): ResolvedExportOptions {
+  for (const format of options.only ?? []) check(format, EXPORT_FORMATS, 'only');
+  check(options.profile, TOPIC_PROFILES, 'profile');
+  check(options.asyncApiScope, ['context', 'board'], 'asyncApiScope');
+  check(options.strimziApiVersion, ['v1', 'v1beta2'], 'strimziApiVersion');
   const only = options.only?.length ? options.only : EXPORT_FORMATS;
   const org = topicSegments(options.org ?? '') || 'example';
   return {
