@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { ApiError, boardsApi } from '../api/boards.ts';
 import { BoardNotFound } from './BoardNotFound.tsx';
-import { Canvas } from './Canvas.tsx';
+import { CanvasArea } from './CanvasArea.tsx';
 import { Legend } from './Legend.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Notice } from './Notice.tsx';
@@ -81,12 +81,11 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
           />
           <div className="board__body">
             <Palette />
-            <div className="board__canvas">
-              <Canvas />
+            <CanvasArea>
               <SearchBar />
               <Legend />
               <Notice />
-            </div>
+            </CanvasArea>
             <div className="board__side">
               <PropertiesPanel />
               <LintPanel />

@@ -1,18 +1,18 @@
-import { KIND_INFO, updateElements } from '@squall/model';
+import { updateElements } from '@squall/model';
 import {
   Background,
   ConnectionMode,
   type Connection as FlowConnection,
-  MiniMap,
   type NodeTypes,
   type OnNodeDrag,
   ReactFlow,
-  type ReactFlowInstance,
   useStore as useFlowStore,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
 import { type MouseEvent, useCallback, useRef } from 'react';
 import { connect, GRID, placeElement } from './actions.ts';
+import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
 import { FrameNode } from './FrameNode.tsx';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
@@ -26,9 +26,12 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Below this zoom, notes drop their text and handles: nobody can read 10 px text, and it costs paint. */
 const FAR_ZOOM = 0.3;
 
-const minimapColor = (node: ElementNode) => KIND_INFO[node.data.element.kind].color;
+interface CanvasProps {
+  /** Where the board opens; see `initialViewport`. */
+  readonly defaultViewport: Viewport;
+}
 
-export function Canvas() {
+export function Canvas({ defaultViewport }: CanvasProps) {
   const session = useSession();
   const flow = useReactFlow<ElementNode>();
   const nodes = useView((state) => state.nodes);
@@ -89,12 +92,6 @@ export function Canvas() {
     [session, flow],
   );
 
-  // Fit what is there once; an empty board keeps zoom 1 so the first notes are placed where people point.
-  // Large boards stay readable (zoom ≥ 0.35, above the level of detail) rather than thousands of specks.
-  const onInit = useCallback((instance: ReactFlowInstance<ElementNode, ConnectionEdge>) => {
-    if (instance.getNodes().length > 0) void instance.fitView({ maxZoom: 1, minZoom: 0.35, padding: 0.05 });
-  }, []);
-
   const onNodeDoubleClick = useCallback(
     (_: MouseEvent, node: ElementNode) => session.ui.setState({ editingId: node.id }),
     [session],
@@ -127,10 +124,10 @@ export function Canvas() {
       snapGrid={SNAP_GRID}
       minZoom={0.05}
       maxZoom={4}
-      onInit={onInit}
+      defaultViewport={defaultViewport}
     >
       <Background gap={GRID * 2} />
-      <MiniMap<ElementNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+      <CanvasMiniMap />
     </ReactFlow>
   );
 }

@@ -92,3 +92,19 @@ describe('createBoardView', () => {
     expect(view.store.getState().nodes).toBe(nodes);
   });
 });
+
+describe('createBoardView with undo', () => {
+  it('draws a connection again when undo restores it with its element', () => {
+    const { doc, command, aggregate } = boardWithTwoNotes();
+    const maps = { elements: doc.getMap('elements'), connections: doc.getMap('connections') };
+    const undo = new Y.UndoManager([maps.elements, maps.connections], { trackedOrigins: new Set([origin]) });
+    const view = createBoardView(doc);
+    connectElements(doc, { source: command, target: aggregate }, origin);
+    undo.stopCapturing();
+    deleteElements(doc, [aggregate], origin);
+    expect(view.store.getState().edges).toHaveLength(0);
+    undo.undo();
+    expect(view.store.getState().nodes).toHaveLength(2);
+    expect(view.store.getState().edges).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import type { BoardElement } from '@squall/model';
 import { KIND_INFO } from '@squall/model';
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 
 export interface ElementNodeData extends Record<string, unknown> {
   readonly element: BoardElement;
@@ -15,6 +15,31 @@ export function elementLabel(element: BoardElement): string {
   const text = element.text.trim().replace(/\s+/g, ' ');
   const kind = KIND_INFO[element.kind].label;
   return text ? `${kind}: ${text}` : kind;
+}
+
+const HANDLE = 10;
+
+/**
+ * Where a note's handles are (incoming left, outgoing right, as `NoteNode` draws them). Giving React Flow
+ * these up front spares it from mounting every node of the board once just to measure them: with them,
+ * only the notes in view are ever rendered, even on the first frame.
+ */
+function handlesOf(element: BoardElement): NodeHandle[] {
+  if (element.kind === 'boundedContext') return [];
+  const { width, height } = element.size;
+  const y = height / 2 - HANDLE / 2;
+  return [
+    { id: null, type: 'target', position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    {
+      id: null,
+      type: 'source',
+      position: Position.Right,
+      x: width - HANDLE / 2,
+      y,
+      width: HANDLE,
+      height: HANDLE,
+    },
+  ];
 }
 
 /**
@@ -34,6 +59,7 @@ export function elementNode(element: BoardElement, previous?: ElementNode): Elem
     data: { element },
     selected: previous?.selected ?? false,
     ariaLabel: elementLabel(element),
+    handles: handlesOf(element),
   };
   if (sameSize && previous.measured) node.measured = previous.measured;
   if (previous?.className) node.className = previous.className;

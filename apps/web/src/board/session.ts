@@ -23,7 +23,9 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
   const maps = boardMaps(doc);
   const undo = new Y.UndoManager([maps.elements, maps.connections, maps.meta], {
     trackedOrigins: new Set([origin]),
-    captureTimeout: 300,
+    // Every action is already one transaction; merging quick successive ones (a connect, then a delete)
+    // would undo two things at once.
+    captureTimeout: 0,
   });
   const view = createBoardView(doc);
   const ui = createUiStore();

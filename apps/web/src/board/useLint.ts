@@ -6,12 +6,17 @@ const DEBOUNCE_MS = 250;
 
 /** The model's lint of the live board, recomputed shortly after the document stops changing. */
 export function useLint(session: BoardSession): readonly LintIssue[] {
-  const [issues, setIssues] = useState<readonly LintIssue[]>(() => lintBoard(readBoard(session.doc)));
+  // Starts empty: linting a large board must not delay its first paint.
+  const [issues, setIssues] = useState<readonly LintIssue[]>([]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onUpdate = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setIssues(lintBoard(readBoard(session.doc))), DEBOUNCE_MS);
+      // After a pause in changes, and when the browser is idle: never in the way of a frame.
+      timer = setTimeout(
+        () => requestIdleCallback(() => setIssues(lintBoard(readBoard(session.doc))), { timeout: 1000 }),
+        DEBOUNCE_MS,
+      );
     };
     session.doc.on('update', onUpdate);
     onUpdate();
