@@ -1,4 +1,6 @@
 export { ASYNCAPI_VERSION, KAFKA_BINDING_VERSION } from './asyncapi.ts';
+export type { ExportDownload } from './download.ts';
+export { exportDownload } from './download.ts';
 export type { ExportResult } from './export-board.ts';
 export {
   exportAsyncApi,
