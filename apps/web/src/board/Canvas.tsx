@@ -24,7 +24,7 @@ const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Below this zoom, notes drop their text and handles: nobody can read 10 px text, and it costs paint. */
-const FAR_ZOOM = 0.3;
+const FAR_ZOOM = 0.22;
 
 interface CanvasProps {
   /** Where the board opens; see `initialViewport`. */

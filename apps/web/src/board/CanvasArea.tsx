@@ -12,8 +12,8 @@ export function CanvasArea({ children }: { readonly children: ReactNode }) {
   useLayoutEffect(() => {
     const box = area.current?.getBoundingClientRect();
     if (!box) return;
-    const board = boundsOf(session.view.store.getState().elements.values());
-    setViewport(initialViewport(board, box.width, box.height));
+    const { elements } = session.view.store.getState();
+    setViewport(initialViewport(boundsOf(elements.values()), elements.size, box.width, box.height));
   }, [session]);
   return (
     <div className="board__canvas" ref={area}>

@@ -1,0 +1,53 @@
+/**
+ * Takes the README's screenshots from the production build and the real server:
+ * `docs/screenshots/home.png` and `docs/screenshots/board.png` (the banking example board).
+ *
+ *   npm run screenshots -w @squall/web
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { startServer } from '../bench/startServer.ts';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+
+const root = new URL('../../../', import.meta.url);
+const out = (name: string) => fileURLToPath(new URL(`docs/screenshots/${name}`, root));
+const examples = ['banking-payments', 'container-shipping'];
+
+const server = await startServer(
+  fileURLToPath(new URL('apps/collab-server/dist/main.js', root)),
+  fileURLToPath(new URL('apps/web/dist', root)),
+);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+try {
+  const ids: string[] = [];
+  for (const example of examples) {
+    const file = readFileSync(new URL(`packages/model/examples/${example}.squall.json`, root), 'utf8');
+    const response = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: file,
+    });
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  await page.goto(`${server.url}/b/${ids[0]}`);
+  await page.getByRole('application', { name: 'Board canvas' }).waitFor();
+  // Show the properties of an event with its payload.
+  await page
+    .getByRole('group', { name: /^Domain event: Payment Requested/ })
+    .first()
+    .click();
+  await page.getByRole('region', { name: 'Lint' }).getByRole('button').first().waitFor();
+  await page.screenshot({ path: out('board.png') });
+  await page.goto(server.url);
+  await page.getByRole('listitem').first().waitFor();
+  await page.screenshot({ path: out('home.png') });
+  console.log(`Saved ${out('board.png')} and ${out('home.png')}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
