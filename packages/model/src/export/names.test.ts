@@ -21,6 +21,9 @@ describe('nameWords', () => {
       'requested',
     ]);
     expect(nameWords('IoT reading').words).toEqual(['iot', 'reading']);
+    // camelCase field names come back unchanged as camelCase keys.
+    expect(nameWords('setPointC').words).toEqual(['set', 'point', 'c']);
+    expect(baseName({ id: 'f', kind: 'field', text: 'measuredC', codeName: '' }).camel).toBe('measuredC');
   });
 
   it('transliterates Korean word by word and says so', () => {

@@ -20,10 +20,13 @@ export interface NameWords {
 
 const ASCII_WORD = /^[\x20-\x7e]*$/;
 
-/** Splits `SMSSent`, `paymentRequested`, `orderID` into their words; a lone capital at the end stays (`IoT`). */
+/**
+ * Splits `SMSSent`, `paymentRequested`, `orderID`, `setPointC` into their words. A capital after a single
+ * lowercase letter stays in its word, so `IoT` and `iPhone` are one word each.
+ */
 function splitHumps(token: string): string[] {
   return token
-    .replace(/([a-z0-9])([A-Z][a-z]|[A-Z]{2,})/g, '$1 $2')
+    .replace(/(?<=[a-z]{2}|[0-9])(?=[A-Z])/g, ' ')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(' ')
     .filter(Boolean);
