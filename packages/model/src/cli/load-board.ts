@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BoardSnapshot } from '../elements.ts';
 import { snapshotFromBoardFile } from '../file/format.ts';
-import { formatBoardFileErrors, parseBoardFile } from '../file/parse.ts';
+import { DEFAULT_MAX_FILE_LENGTH, formatBoardFileErrors, parseBoardFile } from '../file/parse.ts';
 import { boardFileUrl, isUrl } from './board-url.ts';
 import { CliError } from './cli-error.ts';
 
@@ -40,7 +40,25 @@ async function fetchText(address: string): Promise<string> {
           : '';
     throw new CliError(`could not fetch ${shown}: HTTP ${response.status} ${response.statusText}${hint}`);
   }
-  return response.text();
+  return readCapped(response, shown);
+}
+
+/** The parser refuses files over 20 MiB of text anyway; stop reading long before memory is at risk. */
+const MAX_DOWNLOAD_BYTES = 4 * DEFAULT_MAX_FILE_LENGTH;
+
+async function readCapped(response: Response, shown: string): Promise<string> {
+  const tooLarge = () =>
+    new CliError(`${shown} sent more than ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MiB; that is no board file`);
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_DOWNLOAD_BYTES) throw tooLarge();
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_DOWNLOAD_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function readText(path: string): Promise<string> {

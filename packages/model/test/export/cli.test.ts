@@ -192,7 +192,16 @@ describe('squall CLI with a board URL (a Squall server on 127.0.0.1)', { timeout
     server = createServer((request: IncomingMessage, response) => {
       requests.push(request.url ?? '');
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname !== '/api/boards/bank42/file') {
+      if (url.pathname === '/api/boards/endless/file') {
+        // A misbehaving server that never stops sending: the CLI must give up, not run out of memory.
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        const pump = () => {
+          while (!response.destroyed && response.write(chunk)) {}
+        };
+        response.on('drain', pump);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        pump();
+      } else if (url.pathname !== '/api/boards/bank42/file') {
         response.writeHead(404).end();
       } else if (url.searchParams.get('token') !== 's3cret') {
         response.writeHead(401).end();
@@ -221,6 +230,8 @@ describe('squall CLI with a board URL (a Squall server on 127.0.0.1)', { timeout
     expect(denied.stderr).not.toContain('badtoken9');
     const missing = await squall('lint', `${origin}/b/nothere?token=s3cret`);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('no board with that id')]);
+    const endless = await squall('lint', `${origin}/b/endless`);
+    expect([endless.code, endless.stderr]).toEqual([2, expect.stringContaining('that is no board file')]);
     const notBoard = await squall('lint', `${origin}/boards/bank42`);
     expect([notBoard.code, notBoard.stderr]).toEqual([2, expect.stringContaining('is not a board URL')]);
   });
