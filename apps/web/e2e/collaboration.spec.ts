@@ -26,3 +26,41 @@ test('two people see each other’s notes live, and undo only undoes one’s own
   await alice.context().close();
   await bob.context().close();
 });
+
+test('people see each other’s pointers by name and a drag as it happens', async ({ browser, request }) => {
+  const id = await createBoard(request, 'Presence');
+  const aliceContext = await browser.newContext();
+  await aliceContext.addInitScript(() => window.localStorage.setItem('squall:userName', 'Alice'));
+  const alice = await aliceContext.newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await openBoard(alice, id);
+  await openBoard(bob, id);
+  const note = await addNote(alice, 'Command', 'Request Payment');
+  const seenByBob = element(bob, 'Command', 'Request Payment');
+  await expect(seenByBob).toBeVisible();
+
+  const box = (await note.boundingBox())!;
+  await alice.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(bob.getByRole('img', { name: 'Alice’s pointer' })).toBeVisible();
+
+  // Alice holds the note mid-drag: Bob already sees it move, before anything is written.
+  const before = (await seenByBob.boundingBox())!;
+  await alice.mouse.down();
+  await alice.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 + 60, { steps: 6 });
+  const moved = Math.round((await note.boundingBox())!.x - box.x);
+  expect(moved).toBeGreaterThan(50);
+  await expect.poll(async () => Math.round((await seenByBob.boundingBox())!.x - before.x)).toBe(moved);
+  const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+    elements: Array<{ position: { x: number } }>;
+  };
+  const stored = file.elements[0]!.position.x;
+  await alice.mouse.up();
+  await expect
+    .poll(async () => {
+      const after = (await (await request.get(`/api/boards/${id}/file`)).json()) as typeof file;
+      return Math.round(after.elements[0]!.position.x - stored);
+    })
+    .toBe(moved);
+  await aliceContext.close();
+  await bob.context().close();
+});

@@ -10,13 +10,15 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { type MouseEvent, useCallback, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useRef } from 'react';
 import { connect, GRID, placeElement } from './actions.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
 import { FrameNode } from './FrameNode.tsx';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
 import { NoteNode } from './NoteNode.tsx';
+import { RemoteCursors } from './presence/RemoteCursors.tsx';
+import { useRemotePresence } from './presence/useRemotePresence.ts';
 import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
@@ -40,20 +42,26 @@ export function Canvas({ defaultViewport }: CanvasProps) {
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
   const frameDrag = useRef<FrameDrag | null>(null);
   useBoardShortcuts(session);
+  const peers = useRemotePresence(session);
+  const selectedIds = useView((state) => state.selectedIds);
+  useEffect(() => session.presence.setSelection(selectedIds), [session, selectedIds]);
 
   const onNodeDragStart: OnNodeDrag<ElementNode> = useCallback(
     (_, __, dragged) => {
       const elements = [...session.view.store.getState().elements.values()];
       frameDrag.current = startFrameDrag(elements, new Set(dragged.map((node) => node.id)));
+      session.presence.setDrag(new Map(dragged.map((node) => [node.id, node.position])));
     },
     [session],
   );
 
   const onNodeDrag: OnNodeDrag<ElementNode> = useCallback(
     (_, __, dragged) => {
-      if (!frameDrag.current) return;
-      const frames = new Map(dragged.map((node) => [node.id, node.position]));
-      session.view.moveLocally(followerPositions(frameDrag.current, frames));
+      const positions = new Map(dragged.map((node) => [node.id, node.position]));
+      const followers = frameDrag.current ? followerPositions(frameDrag.current, positions) : new Map();
+      if (followers.size > 0) session.view.moveLocally(followers);
+      // Colleagues see the drag live; the document is written once, on drop.
+      session.presence.setDrag(new Map([...positions, ...followers]));
     },
     [session],
   );
@@ -66,6 +74,7 @@ export function Canvas({ defaultViewport }: CanvasProps) {
       frameDrag.current = null;
       const updates = [...positions, ...followers].map(([id, position]) => ({ id, patch: { position } }));
       updateElements(session.doc, updates, session.origin);
+      session.presence.setDrag(new Map());
     },
     [session],
   );
@@ -77,10 +86,14 @@ export function Canvas({ defaultViewport }: CanvasProps) {
 
   const onMouseMove = useCallback(
     (event: MouseEvent) => {
-      session.ui.setState({ cursor: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) });
+      const cursor = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      session.ui.setState({ cursor });
+      session.presence.setCursor(cursor);
     },
     [session, flow],
   );
+
+  const onMouseLeave = useCallback(() => session.presence.setCursor(null), [session]);
 
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
@@ -112,6 +125,7 @@ export function Canvas({ defaultViewport }: CanvasProps) {
       onNodeDoubleClick={onNodeDoubleClick}
       onConnect={onConnect}
       onMouseMove={onMouseMove}
+      onMouseLeave={onMouseLeave}
       onDoubleClick={onDoubleClick}
       connectionMode={ConnectionMode.Loose}
       onlyRenderVisibleElements
@@ -128,6 +142,7 @@ export function Canvas({ defaultViewport }: CanvasProps) {
     >
       <Background gap={GRID * 2} />
       <CanvasMiniMap />
+      <RemoteCursors peers={peers} />
     </ReactFlow>
   );
 }

@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { deleteSelection, duplicateSelection, reorderSelection } from './actions.ts';
 import { CommitField } from './CommitInput.tsx';
 import { PayloadFieldsEditor } from './PayloadFieldsEditor.tsx';
+import { storedUserName } from './presence/localPresence.ts';
 import { useSession, useView } from './SessionContext.ts';
 import type { BoardSession } from './session.ts';
 import { TopicSettingsEditor } from './TopicSettingsEditor.tsx';
@@ -112,6 +113,7 @@ function ElementProperties({ element }: { readonly element: BoardElement }) {
 function BoardProperties() {
   const session = useSession();
   const [level, setLevel] = useState<WorkshopLevel>(() => readLevel(session.doc));
+  const [userName, setUserName] = useState(() => storedUserName(session.awareness.clientID));
   useEffect(() => {
     const { meta } = boardMaps(session.doc);
     const onChange = () => setLevel(readLevel(session.doc));
@@ -136,6 +138,15 @@ function BoardProperties() {
           ))}
         </select>
       </label>
+      <CommitField
+        label="Your name"
+        value={userName}
+        maxLength={40}
+        onCommit={(name) => {
+          session.presence.setName(name);
+          setUserName(storedUserName(session.awareness.clientID));
+        }}
+      />
       <p className="muted">Select a note to edit its properties. Double-click the canvas to add a note.</p>
     </>
   );

@@ -37,6 +37,8 @@ export interface BoardView {
   select(ids: Iterable<string>): void;
   /** Shows positions locally (a frame's contents following it) without writing the document. */
   moveLocally(positions: ReadonlyMap<string, XYPosition>): void;
+  /** Re-reads elements from the document (e.g. after a colleague's live drag ended). */
+  refresh(ids: Iterable<string>): void;
   /** Marks search matches with a CSS class; only nodes whose mark changes get new objects. */
   setMatches(ids: ReadonlySet<string>): void;
   destroy(): void;
@@ -247,6 +249,9 @@ export function createBoardView(doc: Y.Doc): BoardView {
         if (node) replacements.set(id, { ...node, position });
       }
       replaceNodes(replacements);
+    },
+    refresh(ids) {
+      syncElements(ids);
     },
     setMatches(ids) {
       const replacements = new Map<string, ElementNode>();

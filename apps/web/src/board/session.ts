@@ -1,6 +1,8 @@
 import { boardMaps } from '@squall/model';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type BoardView, createBoardView } from './boardView.ts';
+import { createLocalPresence, type LocalPresence } from './presence/localPresence.ts';
 import { createUiStore, type UiStore } from './uiStore.ts';
 
 /**
@@ -15,6 +17,9 @@ export interface BoardSession {
   readonly undo: Y.UndoManager;
   readonly view: BoardView;
   readonly ui: UiStore;
+  /** Presence (cursors, selection, live drags), shared with the provider; never in the document. */
+  readonly awareness: Awareness;
+  readonly presence: LocalPresence;
   destroy(): void;
 }
 
@@ -29,6 +34,8 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
   });
   const view = createBoardView(doc);
   const ui = createUiStore();
+  const awareness = new Awareness(doc);
+  const presence = createLocalPresence(awareness);
   return {
     boardId,
     doc,
@@ -36,7 +43,11 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
     undo,
     view,
     ui,
+    awareness,
+    presence,
     destroy() {
+      presence.destroy();
+      awareness.destroy();
       undo.destroy();
       view.destroy();
     },

@@ -28,7 +28,10 @@ export function useBoardConnection(boardId: string): BoardConnection {
     const doc = new Y.Doc();
     const session = createBoardSession(boardId, doc);
     // Cross-tab BroadcastChannel sync is off: every client goes through the server, as in production.
-    const provider = new WebsocketProvider(`${syncBase()}/sync`, boardId, doc, { disableBc: true });
+    const provider = new WebsocketProvider(`${syncBase()}/sync`, boardId, doc, {
+      disableBc: true,
+      awareness: session.awareness,
+    });
     const update = (patch: Partial<BoardConnection>) =>
       setConnection((current) => ({ ...current, ...patch }));
     update({ session, synced: false, status: 'connecting', refused: null });

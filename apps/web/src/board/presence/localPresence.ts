@@ -1,0 +1,67 @@
+import { colorForClient, normaliseUserName, type PresenceState } from '@squall/model';
+import type { XYPosition } from '@xyflow/react';
+import type { Awareness } from 'y-protocols/awareness';
+import { throttle } from './throttle.ts';
+
+/** Cursor and live-drag positions go out at most ~30 times a second. */
+const SHARE_MS = 33;
+const NAME_KEY = 'squall:userName';
+
+export function storedUserName(clientId: number): string {
+  return normaliseUserName(window.localStorage.getItem(NAME_KEY) ?? '') || `Guest ${clientId % 1000}`;
+}
+
+export function storeUserName(name: string): void {
+  window.localStorage.setItem(NAME_KEY, normaliseUserName(name));
+}
+
+export interface LocalPresence {
+  setName(name: string): void;
+  setCursor(cursor: XYPosition | null): void;
+  setSelection(ids: Iterable<string>): void;
+  /** Positions of the notes being dragged right now; empty when the drag ends. */
+  setDrag(positions: ReadonlyMap<string, XYPosition>): void;
+  destroy(): void;
+}
+
+/** What this user shares through awareness (never the document). */
+export function createLocalPresence(awareness: Awareness): LocalPresence {
+  const clientId = awareness.clientID;
+  const initial: PresenceState = {
+    user: { name: storedUserName(clientId), color: colorForClient(clientId) },
+    cursor: null,
+    selection: [],
+    drag: {},
+    viewport: null,
+    lastActive: Date.now(),
+  };
+  awareness.setLocalState(initial);
+  const set = (patch: Partial<PresenceState>) => {
+    const current = awareness.getLocalState() as PresenceState | null;
+    awareness.setLocalState({ ...(current ?? initial), ...patch, lastActive: Date.now() });
+  };
+  const shareCursor = throttle((cursor: XYPosition | null) => set({ cursor }), SHARE_MS);
+  const shareDrag = throttle((drag: Record<string, XYPosition>) => set({ drag }), SHARE_MS);
+  return {
+    setName(name) {
+      storeUserName(name);
+      set({ user: { name: storedUserName(clientId), color: colorForClient(clientId) } });
+    },
+    setCursor: shareCursor,
+    setSelection(ids) {
+      set({ selection: [...ids] });
+    },
+    setDrag(positions) {
+      if (positions.size === 0) {
+        // The drop is written to the document right after; stop showing the live drag at once.
+        shareDrag.cancel();
+        set({ drag: {} });
+      } else shareDrag(Object.fromEntries(positions));
+    },
+    destroy() {
+      shareCursor.cancel();
+      shareDrag.cancel();
+      awareness.setLocalState(null);
+    },
+  };
+}
