@@ -51,11 +51,12 @@ export function objectSchema(properties: readonly PayloadProperty[], description
     ...(description ? { description } : {}),
     properties: Object.fromEntries(
       properties.map((property) => {
+        const { description: typeNote, ...schema } = payloadTypeSchema(property.type);
         const notes = [
           property.description,
           property.originalName && `Board field: "${property.originalName}".`,
+          typeof typeNote === 'string' ? typeNote : undefined,
         ].filter(Boolean);
-        const schema = payloadTypeSchema(property.type);
         return [property.key, notes.length ? { description: notes.join(' '), ...schema } : schema];
       }),
     ),
