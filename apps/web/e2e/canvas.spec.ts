@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addNote, createBoard, dragBy, element, openBoard, whenSettled } from './board.ts';
+import { addNote, connectNotes, createBoard, dragBy, element, openBoard, whenSettled } from './board.ts';
 
 interface FileElement {
   id: string;
@@ -145,4 +145,47 @@ test('aggregates are resized with their handles', async ({ page, request }) => {
   await expect
     .poll(async () => (await boardFile(request, id)).elements[0]!.size)
     .toEqual({ width: 260, height: 240 });
+});
+
+test('zoom to fit, zoom to selection and the minimap move the view', async ({ page, request }) => {
+  const id = await createBoard(request, 'Views');
+  await openBoard(page, id);
+  const left = await addNote(page, 'Domain event', 'Far left');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowLeft');
+  const right = await addNote(page, 'Domain event', 'Far right');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowRight');
+  const canvas = (await page.getByRole('application', { name: 'Board canvas' }).boundingBox())!;
+  const inView = async (note: typeof left) => {
+    const box = await note.boundingBox();
+    return !!box && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width;
+  };
+  await page.getByRole('button', { name: 'Zoom to fit' }).click();
+  await expect.poll(() => inView(left)).toBe(true);
+  await expect.poll(() => inView(right)).toBe(true);
+  const fitWidth = (await left.boundingBox())!.width;
+
+  await right.click();
+  await page.getByRole('button', { name: 'Zoom to selection' }).click();
+  await expect.poll(async () => (await right.boundingBox())!.width).toBeGreaterThan(fitWidth * 1.3);
+  await expect(left).toHaveCount(0); // out of view: not rendered at all
+
+  const minimap = (await page.getByRole('img', { name: 'Minimap' }).boundingBox())!;
+  await page.mouse.click(minimap.x + 10, minimap.y + minimap.height / 2);
+  await expect(element(page, 'Domain event', 'Far left')).toBeVisible();
+});
+
+test('a selected connection is deleted with the Delete key', async ({ page, request }) => {
+  const id = await createBoard(request, 'Delete a connection');
+  await openBoard(page, id);
+  const actor = await addNote(page, 'Actor', 'Customer');
+  await dragBy(page, actor, -300, 0);
+  const command = await addNote(page, 'Command', 'Pay');
+  await connectNotes(page, actor, command);
+  const edge = page.getByRole('group', { name: 'Connection from Actor: Customer to Command: Pay' });
+  await edge.click();
+  await page.keyboard.press('Delete');
+  await expect(edge).toHaveCount(0);
+  await expect(actor).toBeVisible();
+  await expect(command).toBeVisible();
+  await expect.poll(async () => (await boardFile(request, id)).connections).toEqual([]);
 });

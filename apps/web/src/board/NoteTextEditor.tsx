@@ -1,4 +1,4 @@
-import { updateElement } from '@squall/model';
+import { MAX_TEXT_LENGTH, updateElement } from '@squall/model';
 import { useEffect, useRef } from 'react';
 import { useSession } from './SessionContext.ts';
 
@@ -39,6 +39,8 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
       className="note__editor nodrag nowheel nopan"
       aria-label={`Text of ${label}`}
       defaultValue={text}
+      // A longer text could not be saved to a board file and imported again.
+      maxLength={MAX_TEXT_LENGTH}
       style={{ fontSize }}
       onBlur={finish}
       onKeyDown={(event) => {
