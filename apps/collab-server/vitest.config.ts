@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     // Process-level tests run the bundled server: build it once before any test.
     globalSetup: ['test/helpers/build-once.ts'],
     testTimeout: 30_000,

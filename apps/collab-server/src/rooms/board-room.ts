@@ -11,11 +11,14 @@ import type { Metrics } from '../metrics.ts';
 import type { BoardCounts, SqliteStore } from '../storage/sqlite-store.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 import {
+  type AwarenessEntry,
   type ClientMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  isNullState,
   ProtocolError,
 } from '../sync/protocol.ts';
 import type { Peer } from './peer.ts';
@@ -54,6 +57,7 @@ export class BoardRoom {
   private unfolded: number;
   private readonly pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
   private compactTimer: NodeJS.Timeout | undefined;
   private compactSoon: NodeJS.Immediate | undefined;
   private closed = false;
@@ -123,17 +127,27 @@ export class BoardRoom {
           );
         }
         return;
-      case 'awareness':
+      case 'awareness': {
+        const fresh = message.entries.filter((entry) => this.isNewAwareness(entry));
+        if (fresh.length === 0) return;
         try {
-          applyAwarenessUpdate(this.awareness, message.update, peer);
+          applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(fresh), peer);
         } catch {
-          throw new ProtocolError(CloseCode.updateRejected, 'awareness rejected: fails to apply');
+          throw new ProtocolError(CloseCode.updateRejected, 'awareness rejected: state is not JSON');
         }
         return;
+      }
       case 'queryAwareness':
         peer.send(this.allAwareness());
         return;
     }
+  }
+
+  /** The rule y-protocols applies, checked before parsing: a newer clock, or a removal at the same clock. */
+  private isNewAwareness({ client, clock, state }: AwarenessEntry): boolean {
+    const known = this.awareness.meta.get(client);
+    if (!known || known.clock < clock) return true;
+    return known.clock === clock && isNullState(state) && this.awareness.states.has(client);
   }
 
   private allAwareness(): Uint8Array {
@@ -176,15 +190,16 @@ export class BoardRoom {
       for (const client of list) this.pendingAwareness.add(client);
     }
     if (this.awarenessTimer || this.closed) return;
-    const { awarenessTickMs } = this.options;
+    // Throttle with a leading edge: after a quiet tick the change goes out at once (next macrotask, so
+    // one network read is still merged); during a burst, at most one merged message per tick.
+    const wait = this.lastAwarenessFlush + this.options.awarenessTickMs - performance.now();
     this.awarenessTimer =
-      awarenessTickMs > 0
-        ? setTimeout(this.flushAwareness, awarenessTickMs)
-        : setImmediate(this.flushAwareness);
+      wait > 0 ? setTimeout(this.flushAwareness, wait) : setImmediate(this.flushAwareness);
   };
 
   private readonly flushAwareness = (): void => {
     this.awarenessTimer = undefined;
+    this.lastAwarenessFlush = performance.now();
     if (this.pendingAwareness.size === 0) return;
     const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]));
     this.pendingAwareness.clear();

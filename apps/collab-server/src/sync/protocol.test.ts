@@ -12,7 +12,9 @@ import {
   checkUpdate,
   decodeClientMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeSyncStep1,
+  isNullState,
   ProtocolError,
 } from './protocol.ts';
 
@@ -43,7 +45,7 @@ describe('decodeClientMessage', () => {
     const awareness = new Awareness(doc);
     awareness.setLocalState({ cursor: { x: 1, y: 2 } });
     const message = decodeClientMessage(encodeAwareness(encodeAwarenessUpdate(awareness, [doc.clientID])));
-    expect(message).toMatchObject({ kind: 'awareness', clients: [doc.clientID] });
+    expect(message).toMatchObject({ kind: 'awareness', entries: [{ client: doc.clientID, clock: 1 }] });
     awareness.destroy();
   });
 
@@ -87,21 +89,30 @@ describe('decodeClientMessage', () => {
     expect(() => checkUpdate(selfReferencingInsert(99, { client: 1, clock: 3 }))).not.toThrow();
   });
 
-  it('refuses awareness that is not JSON or describes too many clients', () => {
-    const notJson = encoding.createEncoder();
-    encoding.writeVarUint(notJson, 1);
-    encoding.writeVarUint(notJson, 5);
-    encoding.writeVarUint(notJson, 1);
-    encoding.writeVarString(notJson, '{not json');
-    expect(refusal(encodeAwareness(encoding.toUint8Array(notJson))).code).toBe(CloseCode.malformedMessage);
+  it('accepts awareness echoing a whole board and refuses absurd client counts and states', () => {
+    const entries = (count: number, state = 'null') => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, count);
+      for (let i = 0; i < count; i++) {
+        encoding.writeVarUint(encoder, i);
+        encoding.writeVarUint(encoder, 1);
+        encoding.writeVarString(encoder, state);
+      }
+      return encodeAwareness(encoding.toUint8Array(encoder));
+    };
+    expect(decodeClientMessage(entries(200))).toMatchObject({ kind: 'awareness' });
+    expect(refusal(entries(20_000)).reason).toMatch(/20000 clients/);
+    expect(refusal(entries(1, `"${'x'.repeat(70_000)}"`)).reason).toMatch(/state of 70002 bytes/);
+  });
 
-    const many = encoding.createEncoder();
-    encoding.writeVarUint(many, 1000);
-    for (let i = 0; i < 1000; i++) {
-      encoding.writeVarUint(many, i);
-      encoding.writeVarUint(many, 1);
-      encoding.writeVarString(many, 'null');
-    }
-    expect(refusal(encodeAwareness(encoding.toUint8Array(many))).reason).toMatch(/1000 clients/);
+  it('round-trips awareness entries and recognises a removal', () => {
+    const awareness = new Awareness(doc);
+    awareness.setLocalState({ cursor: { x: 3, y: 4 } });
+    const update = encodeAwarenessUpdate(awareness, [doc.clientID]);
+    const message = decodeClientMessage(encodeAwareness(update));
+    expect(message.kind === 'awareness' && [...encodeAwarenessEntries(message.entries)]).toEqual([...update]);
+    expect(isNullState(new TextEncoder().encode('null'))).toBe(true);
+    expect(isNullState(new TextEncoder().encode('nul!'))).toBe(false);
+    awareness.destroy();
   });
 });

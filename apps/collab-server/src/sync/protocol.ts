@@ -19,8 +19,15 @@ const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
 export type ClientMessage =
   | { readonly kind: 'syncStep1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'update'; readonly update: Uint8Array }
-  | { readonly kind: 'awareness'; readonly update: Uint8Array; readonly clients: readonly number[] }
+  | { readonly kind: 'awareness'; readonly entries: readonly AwarenessEntry[] }
   | { readonly kind: 'queryAwareness' };
+
+/** One client's presence in an awareness message; `state` is its JSON, still encoded. */
+export interface AwarenessEntry {
+  readonly client: number;
+  readonly clock: number;
+  readonly state: Uint8Array;
+}
 
 /** Why a message was refused: a close code, a reason for the client and a label for metrics. */
 export class ProtocolError extends Error {
@@ -33,14 +40,17 @@ export class ProtocolError extends Error {
 }
 
 export interface MessageLimits {
-  /** Most clients one awareness message may describe (a y-websocket client only sends its own). */
+  /**
+   * Most clients one awareness message may describe. y-websocket clients echo every awareness change
+   * they receive, so one message legitimately carries a whole board's presence.
+   */
   readonly maxAwarenessClients: number;
   /** Largest JSON state of one awareness entry. */
   readonly maxAwarenessStateBytes: number;
 }
 
 export const DEFAULT_MESSAGE_LIMITS: MessageLimits = {
-  maxAwarenessClients: 16,
+  maxAwarenessClients: 10_000,
   maxAwarenessStateBytes: 64 * 1024,
 };
 
@@ -100,8 +110,12 @@ function checkStateVector(stateVector: Uint8Array): void {
   }
 }
 
-/** Validates an awareness update's framing and JSON; returns the client ids it describes. */
-function checkAwareness(update: Uint8Array, limits: MessageLimits): number[] {
+/**
+ * Splits an awareness update into its entries, checking the framing and sizes. The JSON is parsed only
+ * when an entry is applied: most entries are echoes of states the server already has (y-websocket
+ * clients send back every change they receive) and are dropped unparsed.
+ */
+function readAwarenessEntries(update: Uint8Array, limits: MessageLimits): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > limits.maxAwarenessClients) {
@@ -110,22 +124,37 @@ function checkAwareness(update: Uint8Array, limits: MessageLimits): number[] {
       `awareness rejected: ${count} clients in one message (at most ${limits.maxAwarenessClients})`,
     );
   }
-  const clients: number[] = [];
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
     const state = readPayload(decoder, 'awareness state');
     if (state.length > limits.maxAwarenessStateBytes) {
       throw new ProtocolError(CloseCode.updateRejected, `awareness rejected: state of ${state.length} bytes`);
     }
-    try {
-      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(state));
-    } catch {
-      throw malformed('awareness state is not JSON');
-    }
+    entries.push({ client, clock, state });
   }
   expectEnd(decoder);
-  return clients;
+  return entries;
+}
+
+/** An awareness update (the y-protocols encoding) made of the given entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  return message((encoder) => {
+    encoding.writeVarUint(encoder, entries.length);
+    for (const { client, clock, state } of entries) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarUint8Array(encoder, state);
+    }
+  });
+}
+
+const NULL_STATE = new TextEncoder().encode('null');
+
+/** Whether an entry's state is JSON `null` (the client left). */
+export function isNullState(state: Uint8Array): boolean {
+  return state.length === NULL_STATE.length && state.every((byte, i) => byte === NULL_STATE[i]);
 }
 
 function describe(error: unknown): string {
@@ -160,7 +189,7 @@ export function decodeClientMessage(
       case MessageType.awareness: {
         const update = readPayload(decoder, 'awareness update');
         expectEnd(decoder);
-        return { kind: 'awareness', update, clients: checkAwareness(update, limits) };
+        return { kind: 'awareness', entries: readAwarenessEntries(update, limits) };
       }
       case MessageType.queryAwareness:
         expectEnd(decoder);

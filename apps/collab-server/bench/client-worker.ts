@@ -1,0 +1,178 @@
+// A worker thread running simulated y-websocket clients (the real WebsocketProvider) for the bench driver.
+import { parentPort, workerData } from 'node:worker_threads';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { EditingResult, EditingTask, StormResult, StormTask, WorkerMessage } from './protocol.ts';
+
+const port = parentPort!;
+// Every WebsocketProvider adds a process 'exit' listener in Node; dozens per worker are expected.
+process.setMaxListeners(0);
+const task = workerData as EditingTask | StormTask;
+const now = () => performance.timeOrigin + performance.now();
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+interface Edit {
+  seq: number;
+  t: number;
+  final?: boolean;
+}
+
+interface Cursor {
+  x: number;
+  y: number;
+  t: number;
+}
+
+function connect(
+  wsUrl: string,
+  board: string,
+): { doc: Y.Doc; provider: WebsocketProvider; synced: Promise<void> } {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, board, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  return { doc, provider, synced };
+}
+
+function waitForStart(): Promise<void> {
+  return new Promise((resolve) => port.once('message', () => resolve()));
+}
+
+async function runEditing(job: EditingTask): Promise<void> {
+  const editLatencies: number[] = [];
+  const cursorLatencies: number[] = [];
+  let editsSent = 0;
+  let cursorsSent = 0;
+  const clients = job.boards.map((board, index) => {
+    const client = connect(job.wsUrl, board);
+    const key = `c${client.doc.clientID}`;
+    const edits = client.doc.getMap<Edit>('edits');
+    const seen = new Map<string, number>();
+    let finals = 0;
+    let onConverged: (() => void) | undefined;
+    edits.observe((event) => {
+      const arrived = now();
+      for (const changed of event.keysChanged) {
+        if (changed === key) continue;
+        const edit = edits.get(changed);
+        if (!edit || edit.seq <= (seen.get(changed) ?? -1)) continue;
+        seen.set(changed, edit.seq);
+        editLatencies.push(arrived - edit.t);
+        if (edit.final) {
+          finals++;
+          if (finals === job.clientsPerBoard - 1) onConverged?.();
+        }
+      }
+    });
+    const lastCursor = new Map<number, number>();
+    client.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => {
+      const arrived = now();
+      for (const id of [...added, ...updated]) {
+        if (id === client.doc.clientID) continue;
+        const cursor = client.provider.awareness.getStates().get(id)?.cursor as Cursor | undefined;
+        if (!cursor || cursor.t === lastCursor.get(id)) continue;
+        lastCursor.set(id, cursor.t);
+        cursorLatencies.push(arrived - cursor.t);
+      }
+    });
+    return {
+      ...client,
+      key,
+      edits,
+      index,
+      seq: 0,
+      converged: new Promise<void>((resolve) => {
+        onConverged = resolve;
+      }),
+    };
+  });
+  await Promise.all(clients.map((client) => client.synced));
+  post({ kind: 'ready' });
+  await waitForStart();
+
+  const timers: NodeJS.Timeout[] = [];
+  for (const client of clients) {
+    // Spread the clients' ticks over the period so they do not all fire at once.
+    const editEvery = 1000 / job.editHz;
+    const cursorEvery = 1000 / job.cursorHz;
+    const phase = Math.random();
+    timers.push(
+      setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            client.edits.set(client.key, { seq: ++client.seq, t: now() });
+            editsSent++;
+          }, editEvery),
+        );
+      }, phase * editEvery),
+      setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            const t = now();
+            client.provider.awareness.setLocalStateField('cursor', { x: t % 1000, y: client.index, t });
+            cursorsSent++;
+          }, cursorEvery),
+        );
+      }, phase * cursorEvery),
+    );
+  }
+  await new Promise((resolve) => setTimeout(resolve, job.durationMs));
+  for (const timer of timers) clearInterval(timer);
+  const finalSeqs: Record<string, number> = {};
+  for (const client of clients) {
+    client.edits.set(client.key, { seq: ++client.seq, t: now(), final: true });
+    finalSeqs[client.key] = client.seq;
+  }
+  let converged = 0;
+  await Promise.race([
+    Promise.all(clients.map((client) => client.converged.then(() => converged++))),
+    new Promise((resolve) => setTimeout(resolve, job.settleTimeoutMs)),
+  ]);
+  for (const client of clients) {
+    client.provider.destroy();
+    client.doc.destroy();
+  }
+  const edits = Float64Array.from(editLatencies);
+  const cursors = Float64Array.from(cursorLatencies);
+  const result: EditingResult = {
+    kind: 'editing',
+    editLatencies: edits,
+    cursorLatencies: cursors,
+    editsSent,
+    cursorsSent,
+    clients: clients.length,
+    converged,
+    finalSeqs,
+  };
+  post(result, [edits.buffer, cursors.buffer]);
+}
+
+async function runStorm(job: StormTask): Promise<void> {
+  post({ kind: 'ready' });
+  await waitForStart();
+  const syncTimes: number[] = [];
+  const clients = Array.from({ length: job.clients }, () => {
+    const started = now();
+    const client = connect(job.wsUrl, job.board);
+    const complete = client.synced.then(() => {
+      if (client.doc.getMap('content').size >= job.expectedEntries) syncTimes.push(now() - started);
+    });
+    return { ...client, complete };
+  });
+  await Promise.race([
+    Promise.all(clients.map((client) => client.complete)),
+    new Promise((resolve) => setTimeout(resolve, job.timeoutMs)),
+  ]);
+  for (const client of clients) {
+    client.provider.destroy();
+    client.doc.destroy();
+  }
+  const times = Float64Array.from(syncTimes);
+  const result: StormResult = { kind: 'storm', syncTimes: times, complete: syncTimes.length };
+  post(result, [times.buffer]);
+}
+
+await (task.kind === 'editing' ? runEditing(task) : runStorm(task));

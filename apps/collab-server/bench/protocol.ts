@@ -1,0 +1,54 @@
+/** Messages between the bench driver and its client workers. */
+
+export interface EditingTask {
+  readonly kind: 'editing';
+  readonly wsUrl: string;
+  /** Board of each client this worker runs. */
+  readonly boards: readonly string[];
+  /** Total clients per board (across all workers), to know when a client has converged. */
+  readonly clientsPerBoard: number;
+  readonly editHz: number;
+  readonly cursorHz: number;
+  readonly durationMs: number;
+  readonly settleTimeoutMs: number;
+}
+
+export interface StormTask {
+  readonly kind: 'storm';
+  readonly wsUrl: string;
+  readonly board: string;
+  readonly clients: number;
+  /** Entries the board already holds: a client has synced when it sees them all. */
+  readonly expectedEntries: number;
+  readonly timeoutMs: number;
+}
+
+export type WorkerTask = EditingTask | StormTask;
+
+/** Driver → worker: start the timed phase (all workers together). */
+export interface StartSignal {
+  readonly kind: 'start';
+}
+
+export interface EditingResult {
+  readonly kind: 'editing';
+  /** ms from a peer's edit to its arrival here, one per observed edit. */
+  readonly editLatencies: Float64Array;
+  readonly cursorLatencies: Float64Array;
+  readonly editsSent: number;
+  readonly cursorsSent: number;
+  readonly clients: number;
+  /** Clients that ended with every peer's final edit. */
+  readonly converged: number;
+  /** Final `seq` per client key, for the durability check. */
+  readonly finalSeqs: Record<string, number>;
+}
+
+export interface StormResult {
+  readonly kind: 'storm';
+  /** ms from opening the socket to holding the whole board, per client. */
+  readonly syncTimes: Float64Array;
+  readonly complete: number;
+}
+
+export type WorkerMessage = { readonly kind: 'ready' } | EditingResult | StormResult;
