@@ -215,7 +215,7 @@ describe('topic prefixes', () => {
   });
 });
 
-describe('hostile and half-edited boards', () => {
+describe('hostile and half-edited boards', { timeout: 30_000 }, () => {
   it('refs that fan out exponentially stop at the payload budget instead of hanging', () => {
     // Event i has ten fields, each the payload of event i + 1: 10^12 fields if expanded naively.
     const chain: BoardElement[] = Array.from({ length: 12 }, (_, i) => ({

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import type { JsonValue } from './json-schema.ts';
 import { toYaml } from './yaml-text.ts';
 
-describe('toYaml', () => {
+describe('toYaml', { timeout: 30_000 }, () => {
   it('writes readable block YAML with plain scalars where they are safe', () => {
     expect(
       toYaml({

@@ -60,7 +60,7 @@ async function check(label: string, files: readonly ExportFile[]) {
   return checked;
 }
 
-describe('the formats agree with each other', () => {
+describe('the formats agree with each other', { timeout: 30_000 }, () => {
   for (const example of EXAMPLES) {
     it(`${example}: CloudEvents types, payload schemas and topics match across TypeScript, JSON Schema, AsyncAPI and topics`, async () => {
       const { board, name } = readExample(example);
@@ -75,7 +75,7 @@ describe('the formats agree with each other', () => {
   }, 60_000);
 });
 
-describe('CloudEvents envelope validators (generated TypeScript, run)', () => {
+describe('CloudEvents envelope validators (generated TypeScript, run)', { timeout: 30_000 }, () => {
   it('accept a whole Payment event and reject a wrong type, attribute or payload', async () => {
     const { board, name } = readExample('banking-payments');
     const files = exportBoard(board, { boardName: name, org: 'acme' }).files;

@@ -49,7 +49,7 @@ function checkStrimzi(yamlText: string, topics: readonly TopicDefinition[], apiV
   }
 }
 
-describe('topic definitions', () => {
+describe('topic definitions', { timeout: 30_000 }, () => {
   it('banking: one events topic per aggregate and system, a compacted state topic where asked, prod settings', () => {
     const { board, name } = readExample('banking-payments');
     const { topics } = topicFiles(board, { boardName: name, org: 'acme' });
@@ -238,7 +238,7 @@ function memoryCluster() {
   };
 }
 
-describe('create-topics.ts (the generated admin script)', () => {
+describe('create-topics.ts (the generated admin script)', { timeout: 30_000 }, () => {
   it('creates missing topics, then reports existing topics whose settings differ instead of skipping them', async () => {
     const { board } = readExample('banking-payments');
     const { files, topics } = topicFiles(board);
