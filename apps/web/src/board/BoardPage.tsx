@@ -59,7 +59,10 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   if (!session || !connection.synced) {
     return (
       <main className="loading" aria-busy="true">
-        Opening board…
+        <p>Opening board…</p>
+        {connection.status === 'disconnected' && (
+          <p role="status">Cannot reach the Squall server; retrying. Nothing you did is lost.</p>
+        )}
       </main>
     );
   }
