@@ -151,7 +151,11 @@ function asyncApiDocument(
   }
   for (const { policy, owner, events } of received) {
     const id = channelId(owner.eventsTopic!);
-    operations[`receive${upperFirst(id)}For${policy.name.pascal}`] = {
+    // Policies are named per context: in a board-wide document two contexts may both have a "Notify".
+    let operationId = `receive${upperFirst(id)}For${policy.name.pascal}`;
+    if (operationId in operations)
+      operationId = `receive${upperFirst(id)}For${policy.context.name.pascal}${policy.name.pascal}`;
+    operations[operationId] = {
       action: 'receive',
       channel: { $ref: `#/channels/${id}` },
       summary: `Policy "${oneLine(policy.element.text)}" reacts to ${events.map((e) => e.name.pascal).join(', ')}.`,

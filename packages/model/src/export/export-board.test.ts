@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { BoardElement, BoardSnapshot, Connection } from '../elements.ts';
 import { exportBoard, exportTypeScript } from './export-board.ts';
 import { selectExportFiles } from './select-files.ts';
@@ -271,5 +272,37 @@ describe('options from outside TypeScript', () => {
     expect(() => exportBoard(board(), JSON.parse('{"only": ["pdf"]}'))).toThrow(
       'export option only must be one of',
     );
+  });
+});
+
+describe('board-wide AsyncAPI', () => {
+  it('keeps one receive operation per policy when two contexts name their policies alike', () => {
+    const twin: BoardElement[] = [
+      {
+        ...note('ctx-ship', 2400, 0),
+        kind: 'boundedContext',
+        text: 'Shipping',
+        topicPrefix: '',
+        topic: {},
+        size: { width: 1000, height: 600 },
+      },
+      { ...note('pol-ship', 2500), kind: 'policy', text: 'invoice placed orders' },
+    ];
+    const result = exportBoard(
+      board({ elements: twin, connections: [{ id: 'c8', source: 'evt-placed', target: 'pol-ship' }] }),
+      {
+        asyncApiScope: 'board',
+        only: ['asyncapi'],
+      },
+    );
+    const doc = result.files.find((file) => file.path.startsWith('asyncapi/'))!.contents;
+    expect(doc).toContain('  receiveSalesOrderEventsForInvoicePlacedOrders:\n');
+    expect(doc).toContain('  receiveSalesOrderEventsForShippingInvoicePlacedOrders:\n');
+    const operations = (
+      parse(doc) as { operations: Record<string, { bindings?: { kafka: { groupId: { enum: string[] } } } }> }
+    ).operations;
+    expect(
+      Object.values(operations).flatMap((operation) => operation.bindings?.kafka.groupId.enum ?? []),
+    ).toEqual(['example.billing.invoice-placed-orders', 'example.shipping.invoice-placed-orders']);
   });
 });
