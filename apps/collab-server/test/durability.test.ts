@@ -5,6 +5,7 @@ import { createBoard } from './helpers/http.ts';
 import { openRawSocket } from './helpers/raw-socket.ts';
 import { type ServerProcess, startServerProcess } from './helpers/server-process.ts';
 import { tempDir } from './helpers/temp-dir.ts';
+import { until } from './helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from './helpers/y-client.ts';
 
 const dir = tempDir();
@@ -49,12 +50,33 @@ describe('server process', () => {
     for (const c of clients.splice(0)) c.destroy();
 
     const second = await server();
+    // Start-up folded the updates the killed process had appended into the snapshot.
+    const store = new SqliteStore(dir.path);
+    expect(store.pendingUpdateCount(board.id)).toBe(0);
+    store.close();
     const carol = client(second.wsUrl, board.id);
     await carol.synced;
     const map = carol.doc.getMap('edits');
     expect(map.size).toBe(edits);
     for (let i = 0; i < edits; i++) expect(map.get(`edit-${i}`)).toBe(i);
     expect(carol.doc.getMap('meta').get('schemaVersion')).toBe(1);
+  });
+
+  it('logs a warning with the close code when it drops a misbehaving client', async () => {
+    const running = await server();
+    const board = await createBoard(running.url);
+    const socket = await openRawSocket(`${running.wsUrl}/${board.id}`);
+    socket.ws.send(new Uint8Array([0, 2, 200]));
+    expect((await socket.closed).code).toBe(CloseCode.malformedMessage);
+    const health = await fetch(`${running.url}/healthz`);
+    expect(health.status).toBe(200);
+    const isDropLine = (entry: Record<string, unknown>) =>
+      entry.msg === 'sync connection closed for bad input';
+    // The log arrives over the process's stdout pipe, independently of the socket.
+    await until(() => running.logs.some(isDropLine));
+    const line = running.logs.find(isDropLine);
+    expect(line).toMatchObject({ level: 40, board: board.id, code: CloseCode.malformedMessage });
+    expect(line?.reason).toMatch(/^malformed message/);
   });
 
   it('on SIGTERM closes sockets with 1001, compacts every board, and exits 0', async () => {

@@ -79,17 +79,4 @@ describe('SqliteStore', () => {
     expect(docOf(state).getText('t').toString()).toBe('abcdef');
     expect(store.getBoard('a')).toMatchObject({ elementCount: 7, connectionCount: 2 });
   });
-
-  it('compacts a board that is not loaded by merging its stored updates', () => {
-    const doc = new Y.Doc();
-    store.createBoard({ id: 'a', name: 'A', snapshot: Y.encodeStateAsUpdate(doc), ...counts });
-    const updates = updatesOf(doc, () => {
-      for (let i = 0; i < 50; i++) doc.getArray('list').push([i]);
-    });
-    for (const update of updates) store.appendUpdate('a', update);
-    expect(store.boardsWithPendingUpdates()).toEqual(['a']);
-    expect(store.compactStored('a', () => ({ elementCount: 50, connectionCount: 0 }))).toBe(true);
-    expect(store.pendingUpdateCount('a')).toBe(0);
-    expect(docOf(store.loadBoardState('a')).getArray('list').toArray()).toEqual([...Array(50).keys()]);
-  });
 });

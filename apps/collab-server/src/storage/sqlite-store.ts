@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 
 /** A board's row, without its document state. Times are epoch milliseconds. */
 export interface BoardRecord {
@@ -172,17 +171,6 @@ export class SqliteStore {
     this.db.transaction(() => {
       this.statements.saveSnapshot.run({ id, snapshot: asBuffer(snapshot), upToSeq, ...counts });
       this.statements.foldUpdates.run(id, upToSeq);
-    })();
-  }
-
-  /** Compacts a board that is not loaded by merging its stored updates (startup clean-up, tools). */
-  compactStored(id: string, counts: (state: Uint8Array) => BoardCounts): boolean {
-    return this.db.transaction(() => {
-      const state = this.loadBoardState(id);
-      if (!state || state.updates.length === 0) return false;
-      const merged = Y.mergeUpdates([state.snapshot, ...state.updates]);
-      this.compact(id, merged, state.lastSeq, counts(merged));
-      return true;
     })();
   }
 
