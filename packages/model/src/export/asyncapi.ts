@@ -155,6 +155,8 @@ function asyncApiDocument(
     let operationId = `receive${upperFirst(id)}For${policy.name.pascal}`;
     if (operationId in operations)
       operationId = `receive${upperFirst(id)}For${policy.context.name.pascal}${policy.name.pascal}`;
+    for (let n = 2; operationId in operations; n++)
+      operationId = `receive${upperFirst(id)}For${policy.name.pascal}${n}`;
     operations[operationId] = {
       action: 'receive',
       channel: { $ref: `#/channels/${id}` },
