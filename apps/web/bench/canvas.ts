@@ -140,19 +140,25 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
     return { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
   });
   await page.mouse.move(centre.x, centre.y);
-  let zoom = await page.evaluate(() => {
-    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
-    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
-  });
-  let direction = 1;
+  const readZoom = () =>
+    page.evaluate(() => {
+      const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+      return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
+    });
+  let direction = -1;
+  let zoomMin = Number.POSITIVE_INFINITY;
+  let zoomMax = 0;
   await page.keyboard.down('Control');
-  const zoomStats = await paced(page, async () => {
-    // React Flow zooms by 2^(-deltaY × 0.02) per ctrl+wheel event; turn around at 0.3 and 1.
-    const deltaY = 3 * direction;
-    const next = zoom * 2 ** (-deltaY * 0.02);
-    if (next > 1 || next < 0.3) direction = -direction;
-    else zoom = next;
-    await page.mouse.wheel(0, 3 * direction);
+  const zoomStats = await paced(page, async (tick) => {
+    // Turn around at zoom 0.3 and 1, reading the zoom the canvas really has.
+    const zoom = await readZoom();
+    if (tick >= WARMUP_TICKS) {
+      zoomMin = Math.min(zoomMin, zoom);
+      zoomMax = Math.max(zoomMax, zoom);
+    }
+    if (zoom >= 0.98) direction = 1;
+    else if (zoom <= 0.31) direction = -1;
+    await page.mouse.wheel(0, 8 * direction);
   });
   await page.keyboard.up('Control');
 
@@ -165,7 +171,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   });
   await page.mouse.up();
   await context.close();
-  return { size, readyMs, rendered, pan, zoom: zoomStats, drag };
+  return { size, readyMs, rendered, pan, zoom: zoomStats, zoomRange: [zoomMin, zoomMax] as const, drag };
 }
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
@@ -198,6 +204,7 @@ async function main() {
           '>50 ms': pct(stats.over50),
           'ready ms': name === 'pan' ? fmt(result.readyMs, 0) : '',
           'nodes in DOM': name === 'pan' ? result.rendered : '',
+          'zoom range': name === 'zoom' ? result.zoomRange.map((z) => z.toFixed(2)).join('–') : '',
         });
       }
     }

@@ -189,3 +189,29 @@ test('a selected connection is deleted with the Delete key', async ({ page, requ
   await expect(command).toBeVisible();
   await expect.poll(async () => (await boardFile(request, id)).connections).toEqual([]);
 });
+
+test('double-click places the last used kind; the wheel pans and Ctrl+wheel zooms', async ({
+  page,
+  request,
+}) => {
+  await openBoard(page, await createBoard(request, 'Pointer'));
+  await addNote(page, 'Read model', 'Payment status');
+  const canvas = (await page.getByRole('application', { name: 'Board canvas' }).boundingBox())!;
+  await page.mouse.dblclick(canvas.x + 120, canvas.y + 120);
+  await page.keyboard.insertText('Balance');
+  await page.keyboard.press('Escape');
+  const placed = element(page, 'Read model', 'Balance');
+  await expect(placed).toBeVisible();
+
+  const before = (await placed.boundingBox())!;
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await page.mouse.wheel(0, 100);
+  await expect.poll(async () => Math.round((await placed.boundingBox())!.y - before.y)).toBeLessThan(-20);
+  const panned = (await placed.boundingBox())!;
+  expect(Math.round(panned.width)).toBe(Math.round(before.width));
+
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 50);
+  await page.keyboard.up('Control');
+  await expect.poll(async () => (await placed.boundingBox())!.width).toBeLessThan(before.width - 3);
+});

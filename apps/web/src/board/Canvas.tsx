@@ -134,6 +134,8 @@ export function Canvas({ defaultViewport }: CanvasProps) {
       disableKeyboardA11y
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       zoomOnDoubleClick={false}
+      // Like the design tools people know: two-finger scroll or the wheel pans, pinch or Ctrl+wheel zooms.
+      panOnScroll
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
       minZoom={0.05}
