@@ -215,3 +215,43 @@ test('double-click places the last used kind; the wheel pans and Ctrl+wheel zoom
   await page.keyboard.up('Control');
   await expect.poll(async () => (await placed.boundingBox())!.width).toBeLessThan(before.width - 3);
 });
+
+test('shift-click and box selection select several notes; the board is renamed from its title', async ({
+  page,
+  request,
+}) => {
+  const id = await createBoard(request, 'Selecting');
+  await openBoard(page, id);
+  const a = await addNote(page, 'Domain event', 'One');
+  await dragBy(page, a, -200, 0);
+  const b = await addNote(page, 'Domain event', 'Two');
+  const c = await addNote(page, 'Domain event', 'Three');
+  await dragBy(page, c, 200, 0);
+  const panel = page.getByRole('complementary', { name: 'Properties' });
+
+  await a.click();
+  await b.click({ modifiers: ['Shift'] });
+  await expect(panel.getByRole('heading')).toHaveText('2 elements selected');
+
+  await page.keyboard.press('Escape');
+  await expect(panel.getByRole('heading')).toHaveText('Board');
+  // Shift+drag on the empty canvas draws a selection box around all three.
+  const boxA = (await a.boundingBox())!;
+  const boxC = (await c.boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(boxA.x - 30, boxA.y - 30);
+  await page.mouse.down();
+  await page.mouse.move(boxC.x + boxC.width + 30, boxC.y + boxC.height + 30, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(panel.getByRole('heading')).toHaveText('3 elements selected');
+
+  await page.getByRole('button', { name: 'Selecting' }).click();
+  const title = page.getByRole('textbox', { name: 'Board name' });
+  await title.fill('Selecting, renamed');
+  await title.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Selecting, renamed' })).toBeVisible();
+  await expect
+    .poll(async () => ((await (await request.get(`/api/boards/${id}`)).json()) as { name: string }).name)
+    .toBe('Selecting, renamed');
+});
