@@ -1,6 +1,4 @@
-import type { BoardFile } from '@squall/model';
-
-/** A board as the collab server lists it (`GET /api/boards`). Counts are optional: older servers omit them. */
+/** A board as the collab server describes it (`GET /api/boards`, `GET /api/boards/:id`). */
 export interface BoardSummary {
   readonly id: string;
   readonly name: string;
@@ -8,7 +6,8 @@ export interface BoardSummary {
   readonly updatedAt?: string;
   readonly elementCount?: number;
   readonly connectionCount?: number;
-  readonly counts?: Readonly<Record<string, number>>;
+  /** People connected to the board right now. */
+  readonly activeConnections?: number;
 }
 
 export interface ApiErrorDetail {
@@ -76,7 +75,6 @@ export const boardsApi = {
   /** Creates a new board from a board file's text; the server validates it and refuses it whole. */
   import: (fileText: string) =>
     request<BoardSummary>('/api/boards/import', { method: 'POST', body: fileText }),
-  file: (id: string) => request<BoardFile>(`/api/boards/${encodeURIComponent(id)}/file`),
 };
 
 /** The WebSocket base (`ws://host`), from the page's own origin: the server serves both. */

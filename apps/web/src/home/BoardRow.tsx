@@ -13,6 +13,7 @@ export function BoardRow({ board, onRename, onDelete }: BoardRowProps) {
   const [mode, setMode] = useState<'view' | 'rename' | 'confirmDelete'>('view');
   const [name, setName] = useState(board.name);
   const [busy, setBusy] = useState(false);
+  const counts = boardCounts(board);
 
   async function submitRename(event: FormEvent) {
     event.preventDefault();
@@ -53,8 +54,7 @@ export function BoardRow({ board, onRename, onDelete }: BoardRowProps) {
         </a>
       )}
       <span className="board-row__meta">
-        {boardCounts(board)}
-        {boardCounts(board) ? ' · ' : ''}changed {formatRelativeTime(board.updatedAt)}
+        {counts ? `${counts} · ` : ''}changed {formatRelativeTime(board.updatedAt)}
       </span>
       {mode === 'view' && (
         <span className="board-row__actions">
