@@ -10,7 +10,9 @@ const only = process.argv.slice(2);
 const workspaces = ['packages/model', 'apps/collab-server', 'apps/web']
   .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) }))
   .filter(({ pkg }) => pkg.scripts?.bench)
-  .filter(({ pkg, dir }) => only.length === 0 || only.some((part) => pkg.name.includes(part) || dir.includes(part)));
+  .filter(
+    ({ pkg, dir }) => only.length === 0 || only.some((part) => pkg.name.includes(part) || dir.includes(part)),
+  );
 
 const run = (command, args, cwd) => spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
 
@@ -22,7 +24,11 @@ for (const { dir, pkg } of workspaces) {
   console.log(`\n━━ ${pkg.name} — npm run bench ━━`);
   const started = performance.now();
   const { status } = run('npm', ['run', 'bench', '--silent'], join(root, dir));
-  results.push({ workspace: pkg.name, status: status === 0 ? 'ok' : `failed (${status})`, seconds: ((performance.now() - started) / 1000).toFixed(1) });
+  results.push({
+    workspace: pkg.name,
+    status: status === 0 ? 'ok' : `failed (${status})`,
+    seconds: ((performance.now() - started) / 1000).toFixed(1),
+  });
 }
 console.log('\nBenchmarks run:');
 console.table(results);

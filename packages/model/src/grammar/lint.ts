@@ -51,6 +51,12 @@ function quote(element: BoardElement): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * The problems a facilitator cares about, ordered by severity. Errors are what would make the
  * exported contracts wrong (a CI pipeline fails on them); warnings are gaps in the model; info are hints.
@@ -62,12 +68,14 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
   const byId = new Map(board.elements.map((element) => [element.id, element]));
   const outgoing = new Map<string, ElementKind[]>();
   const incoming = new Map<string, ElementKind[]>();
+  const aggregateProducers = new Map<string, string[]>();
   for (const connection of board.connections) {
     const source = byId.get(connection.source);
     const target = byId.get(connection.target);
     if (!source || !target) continue;
-    outgoing.set(source.id, [...(outgoing.get(source.id) ?? []), target.kind]);
-    incoming.set(target.id, [...(incoming.get(target.id) ?? []), source.kind]);
+    append(outgoing, source.id, target.kind);
+    append(incoming, target.id, source.kind);
+    if (source.kind === 'aggregate') append(aggregateProducers, target.id, source.id);
     const check = checkConnection(source.kind, target.kind);
     if (!check.legal) {
       issues.push({
@@ -113,14 +121,12 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
             message: `${capitalise(name)} is not produced by any aggregate or external system.`,
           });
         }
-        const producers = board.connections.filter(
-          (c) => c.target === element.id && byId.get(c.source)?.kind === 'aggregate',
-        );
+        const producers = aggregateProducers.get(element.id) ?? [];
         if (design && producers.length > 1) {
           issues.push({
             code: 'event-with-several-aggregates',
             severity: 'warning',
-            elementIds: [element.id, ...producers.map((c) => c.source)],
+            elementIds: [element.id, ...producers],
             message: `${capitalise(name)} is produced by ${producers.length} aggregates; the exporter puts it on the first one's topic.`,
           });
         }
@@ -207,7 +213,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
   for (const element of board.elements) {
     if (element.kind !== 'domainEvent' || element.text.trim() === '') continue;
     const key = `${membership.get(element.id)?.id ?? ''}\n${normaliseName(element.codeName || element.text)}`;
-    eventsByName.set(key, [...(eventsByName.get(key) ?? []), element]);
+    append(eventsByName, key, element);
   }
   for (const [key, events] of eventsByName) {
     if (events.length < 2) continue;
