@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createBoard } from '../../test/helpers/http.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
 import { openRawSocket } from '../../test/helpers/raw-socket.ts';
@@ -64,6 +65,40 @@ describe('board room', () => {
     await whenAwareness(b, () => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.x === 10);
     a.destroy();
     await whenAwareness(b, () => !b.provider.awareness.getStates().has(a.doc.clientID));
+  });
+
+  it('when storage fails, relays nothing, closes with 1011, and the edit arrives after reconnecting', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const b = client(board.id);
+    await Promise.all([a.synced, b.synced]);
+    a.doc.getText('note').insert(0, 'stored.');
+    await whenDoc(b.doc, (doc) => doc.getText('note').toString() === 'stored.');
+
+    // Fault injection: the disk refuses the next writes.
+    const append = server.store.appendUpdate;
+    server.store.appendUpdate = () => {
+      throw new Error('SQLITE_FULL: database or disk is full');
+    };
+    const closes = [a, b].map(
+      (c) =>
+        new Promise<number | undefined>((resolve) =>
+          c.provider.once('connection-close', (event: { code: number } | null) => resolve(event?.code)),
+        ),
+    );
+    a.doc.getText('note').insert(7, ' unsaved');
+    expect(await Promise.all(closes)).toEqual([1011, 1011]);
+    expect(b.doc.getText('note').toString()).toBe('stored.');
+    expect(server.rooms.get(board.id)).toBeUndefined();
+
+    // The disk recovers; the providers reconnect on their own and the edit, kept by its author, arrives.
+    server.store.appendUpdate = append;
+    await whenDoc(b.doc, (doc) => doc.getText('note').toString() === 'stored. unsaved');
+    const state = server.store.loadBoardState(board.id)!;
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, state.snapshot);
+    for (const update of state.updates) Y.applyUpdate(stored, update);
+    expect(stored.getText('note').toString()).toBe('stored. unsaved');
   });
 
   it('merges a burst of cursor moves into one relayed message per tick', async () => {
