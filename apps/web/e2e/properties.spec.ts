@@ -95,8 +95,17 @@ test('kind, code name, aggregate key field and topic settings are edited in the 
   await panel.getByRole('textbox', { name: 'Code name' }).press('Enter');
   await panel.getByRole('textbox', { name: 'Key field' }).fill('paymentId');
   await panel.getByRole('textbox', { name: 'Key field' }).press('Enter');
+  // A value Kafka cannot take is refused where it was typed, and nothing is saved.
+  await panel.getByRole('textbox', { name: 'Partitions' }).fill('twelve');
+  await panel.getByRole('textbox', { name: 'Partitions' }).press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('Enter a whole number, or leave it empty to inherit.');
+  await expect(panel.getByRole('textbox', { name: 'Partitions' })).toHaveAttribute('aria-invalid', 'true');
+  await panel.getByRole('textbox', { name: 'Partitions' }).fill('0');
+  await panel.getByRole('textbox', { name: 'Partitions' }).press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('Use 1 or more.');
   await panel.getByRole('textbox', { name: 'Partitions' }).fill('12');
   await panel.getByRole('textbox', { name: 'Partitions' }).press('Enter');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
   await panel.getByRole('checkbox', { name: 'Publish a state topic' }).check();
   await expect
     .poll(async () => {

@@ -18,12 +18,17 @@ const NUMBERS: ReadonlyArray<{ key: NumberKey; label: string; min: number; hint:
 
 /** Kafka topic settings; an empty box means "inherit" (aggregate ← context ← exporter profile). */
 export function TopicSettingsEditor({ topic, withStateTopic, onChange }: TopicSettingsEditorProps) {
-  function setNumber(key: NumberKey, text: string, min: number) {
-    const next: { -readonly [K in keyof TopicSettings]: TopicSettings[K] } = { ...topic };
+  function problemWith(key: NumberKey, text: string, min: number): string | null {
+    if (text.trim() === '') return null;
     const value = Number(text);
+    if (!Number.isInteger(value)) return 'Enter a whole number, or leave it empty to inherit.';
+    if (value < min) return key === 'retentionMs' ? 'Use -1 (keep forever) or more.' : `Use ${min} or more.`;
+    return null;
+  }
+  function setNumber(key: NumberKey, text: string) {
+    const next: { -readonly [K in keyof TopicSettings]: TopicSettings[K] } = { ...topic };
     if (text.trim() === '') delete next[key];
-    else if (Number.isInteger(value) && value >= min) next[key] = value;
-    else return;
+    else next[key] = Number(text);
     onChange(next);
   }
   return (
@@ -36,7 +41,8 @@ export function TopicSettingsEditor({ topic, withStateTopic, onChange }: TopicSe
           inputMode="numeric"
           placeholder={hint}
           value={topic[key]?.toString() ?? ''}
-          onCommit={(text) => setNumber(key, text, min)}
+          validate={(text) => problemWith(key, text, min)}
+          onCommit={(text) => setNumber(key, text)}
         />
       ))}
       <label className="checkbox">

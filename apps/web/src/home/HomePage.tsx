@@ -7,6 +7,8 @@ import { ImportBoardButton } from './ImportBoardButton.tsx';
 interface Problem {
   readonly title: string;
   readonly details: readonly string[];
+  /** Said after a refused import: the server creates nothing from an invalid file. */
+  readonly nothingImported?: boolean;
 }
 
 function problemFrom(title: string, error: unknown): Problem {
@@ -61,7 +63,7 @@ export function HomePage() {
       const board = await boardsApi.import(text);
       navigate(`/b/${encodeURIComponent(board.id)}`);
     } catch (error) {
-      setProblem(problemFrom(`Could not import ${fileName}`, error));
+      setProblem({ ...problemFrom(`Could not import ${fileName}`, error), nothingImported: true });
       setBusy(false);
     }
   }
@@ -97,7 +99,7 @@ export function HomePage() {
               ))}
             </ul>
           )}
-          <p className="problem__hint">Nothing was imported or changed.</p>
+          {problem.nothingImported && <p className="problem__hint">Nothing was imported.</p>}
         </div>
       )}
       <section aria-label="Boards">
