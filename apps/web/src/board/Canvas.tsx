@@ -18,7 +18,6 @@ import { FrameNode } from './FrameNode.tsx';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
 import { NoteNode } from './NoteNode.tsx';
 import { RemoteCursors } from './presence/RemoteCursors.tsx';
-import { useRemotePresence } from './presence/useRemotePresence.ts';
 import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
@@ -42,7 +41,6 @@ export function Canvas({ defaultViewport }: CanvasProps) {
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
   const frameDrag = useRef<FrameDrag | null>(null);
   useBoardShortcuts(session);
-  const peers = useRemotePresence(session);
   const selectedIds = useView((state) => state.selectedIds);
   useEffect(() => session.presence.setSelection(selectedIds), [session, selectedIds]);
 
@@ -144,7 +142,7 @@ export function Canvas({ defaultViewport }: CanvasProps) {
     >
       <Background gap={GRID * 2} />
       <CanvasMiniMap />
-      <RemoteCursors peers={peers} />
+      <RemoteCursors />
     </ReactFlow>
   );
 }

@@ -1,13 +1,14 @@
 import type { PresenceState } from '@squall/model';
 import { useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
-import { memo } from 'react';
+import { useSession } from '../SessionContext.ts';
+import { useRemotePresence } from './useRemotePresence.ts';
 
-interface RemoteCursorsProps {
-  readonly peers: ReadonlyMap<number, PresenceState>;
-}
-
-/** Other people's pointers with their names, in board coordinates, kept at screen size at any zoom. */
-export const RemoteCursors = memo(function RemoteCursors({ peers }: RemoteCursorsProps) {
+/**
+ * Other people's pointers with their names, in board coordinates, kept at screen size at any zoom.
+ * Its own component, so 30 pointer updates a second re-render only the pointers, never the canvas.
+ */
+export function RemoteCursors() {
+  const peers: ReadonlyMap<number, PresenceState> = useRemotePresence(useSession());
   const zoom = useFlowStore((state) => state.transform[2]);
   return (
     <ViewportPortal>
@@ -31,4 +32,4 @@ export const RemoteCursors = memo(function RemoteCursors({ peers }: RemoteCursor
       )}
     </ViewportPortal>
   );
-});
+}
