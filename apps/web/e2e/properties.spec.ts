@@ -1,5 +1,5 @@
 import { expect, type Locator, test } from '@playwright/test';
-import { addNote, createBoard, element, openBoard } from './board.ts';
+import { addNote, createBoard, dragBy, element, openBoard } from './board.ts';
 
 const valuesOf = (inputs: Locator) =>
   inputs.evaluateAll((elements) => elements.map((element) => (element as HTMLInputElement).value));
@@ -137,4 +137,30 @@ test('the lint panel lists problems live and focuses the element on click', asyn
   await expect(page.getByRole('complementary', { name: 'Properties' }).getByRole('heading')).toHaveText(
     'Hotspot',
   );
+});
+
+test('edits in the panel are kept when the selection moves straight on to another note', async ({
+  page,
+  request,
+}) => {
+  const id = await createBoard(request, 'Keep edits');
+  await openBoard(page, id);
+  const first = await addNote(page, 'Domain event', 'First');
+  await dragBy(page, first, -250, 0);
+  await addNote(page, 'Domain event', 'Second');
+  await first.click();
+  const panel = page.getByRole('complementary', { name: 'Properties' });
+  await panel.getByRole('textbox', { name: 'Code name' }).fill('FirstHappened');
+  await panel.getByRole('textbox', { name: 'Text' }).fill('First, renamed');
+  // Straight on to the other note, without leaving the field first.
+  await element(page, 'Domain event', 'Second').click();
+  await expect(element(page, 'Domain event', 'First, renamed')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+        elements: Array<{ text: string; codeName: string }>;
+      };
+      return file.elements.find((e) => e.text === 'First, renamed')?.codeName;
+    })
+    .toBe('FirstHappened');
 });

@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, useId, useState } from 'react';
+import { useOnUnmount } from './useOnUnmount.ts';
 
 interface CommitInputProps
   extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'defaultValue'> {
@@ -19,6 +20,9 @@ export function CommitInput({ value, onCommit, validate, onProblem, ...rest }: C
     setInvalid(problem !== null);
     onProblem?.(problem);
   };
+  useOnUnmount(() => {
+    if (draft !== null && draft !== value && !validate?.(draft)) onCommit(draft);
+  });
   const commit = () => {
     if (draft === null || draft === value) {
       setDraft(null);

@@ -20,6 +20,7 @@ import { storedUserName } from './presence/localPresence.ts';
 import { useSession, useView } from './SessionContext.ts';
 import type { BoardSession } from './session.ts';
 import { TopicSettingsEditor } from './TopicSettingsEditor.tsx';
+import { useOnUnmount } from './useOnUnmount.ts';
 
 const LEVEL_LABELS: Record<WorkshopLevel, string> = {
   bigPicture: 'Big Picture',
@@ -51,6 +52,9 @@ function ElementProperties({ element }: { readonly element: BoardElement }) {
   const patch = (change: ElementPatch) => updateElement(session.doc, element.id, change, session.origin);
   const [text, setText] = useState(element.text);
   useEffect(() => setText(element.text), [element.text]);
+  useOnUnmount(() => {
+    if (text !== element.text) patch({ text });
+  });
   return (
     <>
       <h2>{KIND_INFO[element.kind].label}</h2>
