@@ -1,6 +1,6 @@
 // Load benchmark: our server and the stock @y/websocket-server 0.1.1 under the same simulated
 // y-websocket clients, one after the other in one run. Prints a table; exits 0.
-//   BENCH_SECONDS   timed phase per scenario (default 10)
+//   BENCH_SECONDS   timed phase per scenario and run (default 7; each server runs each scenario twice)
 //   BENCH_WORKERS   client worker threads (default 2)
 import { Worker } from 'node:worker_threads';
 import { WebSocket } from 'ws';
@@ -10,7 +10,7 @@ import type { EditingResult, EditingTask, StormResult, StormTask, WorkerMessage 
 import { type BenchServer, type OurServer, startOurServer, startStockServer } from './servers.ts';
 import { concat, percentile } from './stats.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 7);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const EDIT_HZ = 5;
 const CURSOR_HZ = 20;
@@ -87,12 +87,12 @@ async function syncedDoc(wsUrl: string, board: string): Promise<{ doc: Y.Doc; cl
   };
 }
 
-/** After a SIGKILL and restart, does every client's final edit survive? */
+/** After a SIGKILL and restart, how many clients' final edits survived? */
 async function durableFinals(
   server: OurServer,
   boards: readonly string[],
   finals: Record<string, number>,
-): Promise<string> {
+): Promise<{ found: number; total: number }> {
   await server.kill();
   const restarted = await startOurServer(server.dataDir);
   let found = 0;
@@ -104,10 +104,21 @@ async function durableFinals(
   }
   for (const [key, seq] of Object.entries(finals)) if (keys.get(key) === seq) found++;
   await restarted.stop();
-  return `${found}/${Object.keys(finals).length}`;
+  return { found, total: Object.keys(finals).length };
 }
 
-async function editing(scenario: EditingScenario, server: BenchServer): Promise<Row> {
+interface EditingMeasurement {
+  readonly edits: Float64Array;
+  readonly cursors: Float64Array;
+  readonly clients: number;
+  readonly converged: number;
+  readonly cpu: number;
+  readonly peakRss: number;
+  /** Final edits found after SIGKILL + restart, of how many; undefined for the in-memory stock server. */
+  readonly durable?: { found: number; total: number };
+}
+
+async function editing(scenario: EditingScenario, server: BenchServer): Promise<EditingMeasurement> {
   const boards: string[] = [];
   for (let i = 0; i < scenario.boards; i++) boards.push(await server.createBoard());
   const perWorker: string[][] = Array.from({ length: WORKERS }, () => []);
@@ -124,15 +135,33 @@ async function editing(scenario: EditingScenario, server: BenchServer): Promise<
     durationMs: SECONDS * 1000,
     settleTimeoutMs: 10_000,
   }));
+  const cpuBefore = server.cpuSeconds();
   const results = await runWorkers<EditingResult>(tasks);
-  const edits = concat(results.map((result) => result.editLatencies));
-  const cursors = concat(results.map((result) => result.cursorLatencies));
-  const clients = results.reduce((sum, result) => sum + result.clients, 0);
-  const converged = results.reduce((sum, result) => sum + result.converged, 0);
+  const cpu = server.cpuSeconds() - cpuBefore;
   const finals = Object.assign({}, ...results.map((result) => result.finalSeqs)) as Record<string, number>;
-  const peak = server.peakRss();
-  const durable =
-    'kill' in server ? await durableFinals(server as OurServer, boards, finals) : 'n/a (in memory)';
+  const peakRss = server.peakRss();
+  return {
+    edits: concat(results.map((result) => result.editLatencies)),
+    cursors: concat(results.map((result) => result.cursorLatencies)),
+    clients: results.reduce((sum, result) => sum + result.clients, 0),
+    converged: results.reduce((sum, result) => sum + result.converged, 0),
+    cpu,
+    peakRss,
+    durable: 'kill' in server ? await durableFinals(server as OurServer, boards, finals) : undefined,
+  };
+}
+
+const sum = <T>(items: readonly T[], value: (item: T) => number) =>
+  items.reduce((total, item) => total + value(item), 0);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+function editingRow(scenario: string, server: string, runs: readonly EditingMeasurement[]): Row {
+  const edits = concat(runs.map((run) => run.edits));
+  const cursors = concat(runs.map((run) => run.cursors));
+  const seconds = SECONDS * runs.length;
+  const durable = runs.every((run) => run.durable)
+    ? `${sum(runs, (run) => run.durable!.found)}/${sum(runs, (run) => run.durable!.total)}`
+    : 'n/a (in memory)';
   const numbers = {
     editP50: percentile(edits, 50),
     editP95: percentile(edits, 95),
@@ -140,27 +169,37 @@ async function editing(scenario: EditingScenario, server: BenchServer): Promise<
     cursorP50: percentile(cursors, 50),
     cursorP95: percentile(cursors, 95),
     cursorP99: percentile(cursors, 99),
-    editsPerSecond: edits.length / SECONDS,
-    cursorsPerSecond: cursors.length / SECONDS,
-    peakRssMb: peak / 1024 / 1024,
+    editsPerSecond: edits.length / seconds,
+    cursorsPerSecond: cursors.length / seconds,
+    cpuPerSecond: sum(runs, (run) => run.cpu) / seconds,
+    peakRssMb: Math.max(...runs.map((run) => mb(run.peakRss))),
   };
   return {
-    scenario: scenario.name,
-    server: server.name,
+    scenario,
+    server,
     numbers,
     cells: {
       'edit p50/p95/p99 ms': `${ms(numbers.editP50)} / ${ms(numbers.editP95)} / ${ms(numbers.editP99)}`,
       'cursor p50/p95/p99 ms': `${ms(numbers.cursorP50)} / ${ms(numbers.cursorP95)} / ${ms(numbers.cursorP99)}`,
       'edits delivered/s': numbers.editsPerSecond.toFixed(0),
       'cursor updates delivered/s': numbers.cursorsPerSecond.toFixed(0),
-      converged: `${converged}/${clients}`,
+      converged: `${sum(runs, (run) => run.converged)}/${sum(runs, (run) => run.clients)}`,
+      'server CPU s/s': numbers.cpuPerSecond.toFixed(2),
       'peak RSS MB': numbers.peakRssMb.toFixed(0),
       'durable after SIGKILL': durable,
     },
   };
 }
 
-async function storm(server: BenchServer): Promise<Row> {
+interface StormMeasurement {
+  readonly times: Float64Array;
+  readonly total: number;
+  readonly clients: number;
+  readonly complete: number;
+  readonly peakRss: number;
+}
+
+async function storm(server: BenchServer): Promise<StormMeasurement> {
   const board = await server.createBoard();
   const seed = await syncedDoc(server.wsUrl, board);
   seed.doc.transact(() => {
@@ -187,34 +226,56 @@ async function storm(server: BenchServer): Promise<Row> {
   );
   const total = performance.now() - started;
   seed.close();
-  const times = concat(results.map((result) => result.syncTimes));
-  const complete = results.reduce((sum, result) => sum + result.complete, 0);
   return {
-    scenario: `connect storm: ${perWorker * WORKERS} clients`,
-    server: server.name,
+    times: concat(results.map((result) => result.syncTimes)),
+    total,
+    clients: perWorker * WORKERS,
+    complete: sum(results, (result) => result.complete),
+    peakRss: server.peakRss(),
+  };
+}
+
+function stormRow(scenario: string, server: string, runs: readonly StormMeasurement[]): Row {
+  const times = concat(runs.map((run) => run.times));
+  const total = Math.max(...runs.map((run) => run.total));
+  return {
+    scenario,
+    server,
     numbers: { syncP99: percentile(times, 99), total },
     cells: {
       'time to full sync p50/p95/p99 ms': `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))} / ${ms(percentile(times, 99))}`,
-      'all synced after ms': ms(total),
-      'synced with full board': `${complete}/${perWorker * WORKERS}`,
-      'peak RSS MB': (server.peakRss() / 1024 / 1024).toFixed(0),
+      'slowest run all synced after ms': ms(total),
+      'synced with full board': `${sum(runs, (run) => run.complete)}/${sum(runs, (run) => run.clients)}`,
+      'peak RSS MB': Math.max(...runs.map((run) => mb(run.peakRss))).toFixed(0),
     },
   };
 }
 
-/** Fresh servers for each scenario, alternating which goes first. */
-async function compare(run: (server: BenchServer) => Promise<Row>, ourFirst: boolean): Promise<Row[]> {
-  const rows: Row[] = [];
-  const order = ourFirst ? ['ours', 'stock'] : ['stock', 'ours'];
+/**
+ * Each server twice on fresh processes, in the order A B B A, so a change in the machine's background
+ * load during the run weighs on both alike; the samples of both runs are pooled.
+ */
+async function compare<M>(
+  scenario: string,
+  measure: (server: BenchServer) => Promise<M>,
+  summarise: (scenario: string, server: string, runs: readonly M[]) => Row,
+  ourFirst: boolean,
+): Promise<Row[]> {
+  const runs = { ours: [] as M[], stock: [] as M[] };
+  const names = { ours: '', stock: '' };
+  const order: Array<'ours' | 'stock'> = ourFirst
+    ? ['ours', 'stock', 'stock', 'ours']
+    : ['stock', 'ours', 'ours', 'stock'];
   for (const which of order) {
     const server = which === 'ours' ? await startOurServer() : await startStockServer();
+    names[which] = server.name;
     try {
-      rows.push(await run(server));
+      runs[which].push(await measure(server));
     } finally {
       await server.stop();
     }
   }
-  return rows.sort((a) => (a.server === 'squall' ? -1 : 1));
+  return [summarise(scenario, names.ours, runs.ours), summarise(scenario, names.stock, runs.stock)];
 }
 
 function printTable(title: string, rows: readonly Row[]): void {
@@ -243,16 +304,17 @@ console.log(
 );
 let ourFirst = false;
 for (const scenario of SCENARIOS) {
-  const rows = await compare((server) => editing(scenario, server), ourFirst);
+  const rows = await compare(scenario.name, (server) => editing(scenario, server), editingRow, ourFirst);
   ourFirst = !ourFirst;
   printTable(scenario.name, rows);
   console.log(
     `ratio: edit p99 ${ratio(rows, 'editP99')}, cursor p99 ${ratio(rows, 'cursorP99')}, ` +
-      `peak RSS ${ratio(rows, 'peakRssMb')}`,
+      `server CPU ${ratio(rows, 'cpuPerSecond')}, peak RSS ${ratio(rows, 'peakRssMb')}`,
   );
 }
-const stormRows = await compare(storm, ourFirst);
-printTable(stormRows[0]!.scenario, stormRows);
+const stormName = `connect storm: ${Math.ceil(STORM_CLIENTS / WORKERS) * WORKERS} clients join a board of ${STORM_ENTRIES} entries`;
+const stormRows = await compare(stormName, storm, stormRow, ourFirst);
+printTable(stormName, stormRows);
 console.log(
   `ratio: time to full sync p99 ${ratio(stormRows, 'syncP99')}, all synced ${ratio(stormRows, 'total')}`,
 );

@@ -13,6 +13,8 @@ export interface BenchServer {
   createBoard(): Promise<string>;
   /** Peak resident set size so far, in bytes (VmHWM). */
   peakRss(): number;
+  /** CPU time (user + system) the process has used so far, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,15 @@ function peakRssOf(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) * 1024 : Number.NaN;
 }
+
+function cpuSecondsOf(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised command name): utime, stime in ticks.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function stopper(child: ChildProcess, after?: () => void): () => Promise<void> {
   return async () => {
@@ -110,6 +121,7 @@ export async function startOurServer(dataDir?: string, env: Record<string, strin
       return ((await response.json()) as { id: string }).id;
     },
     peakRss: () => peakRssOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     stop: stopper(child),
     async kill() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -132,6 +144,7 @@ export async function startStockServer(): Promise<BenchServer> {
     wsUrl: `ws://127.0.0.1:${port}`,
     createBoard: async () => `bench-room-${++stockRooms}`,
     peakRss: () => peakRssOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     stop: stopper(child),
   };
 }
