@@ -4,6 +4,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { BoardService } from './board-service.ts';
 import type { ServerConfig } from './config.ts';
 import { handleRequest } from './http/handle-request.ts';
+import { requestPath } from './http/request-path.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { BoardRooms } from './rooms/board-rooms.ts';
@@ -68,8 +69,9 @@ export async function startServer(
     }),
   );
   server.on('upgrade', (req, socket, head) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = requestPath(req.url);
     if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
+    if (pathname === undefined) return refuseUpgrade(socket, 400, 'the request target is not a valid URL');
     if (!pathname.startsWith('/sync/'))
       return refuseUpgrade(socket, 404, `no WebSocket endpoint at ${pathname}`);
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -5,6 +5,7 @@ import type { Metrics } from '../metrics.ts';
 import { SERVER_VERSION } from '../version.ts';
 import { type BoardRoutesOptions, handleBoardRoutes } from './board-routes.ts';
 import { HttpError, sendError, sendJson, sendReply } from './http-error.ts';
+import { requestPath } from './request-path.ts';
 import { serveWebApp } from './static-files.ts';
 
 export interface RequestContext {
@@ -18,7 +19,9 @@ export interface RequestContext {
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const pathname = requestPath(req.url);
+  if (pathname === undefined)
+    throw new HttpError(400, 'bad_request', 'the request target is not a valid URL');
   if (pathname === '/healthz') {
     return sendJson(res, 200, { status: 'ok', version: SERVER_VERSION, ...context.status() });
   }
