@@ -1,4 +1,4 @@
-import { connectElements, createElement, readBoard } from '@squall/model';
+import { connectElements, createElement, readBoard, serializeBoardFile } from '@squall/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clipboardContent, parseClipboardContent, pasteContent } from './clipboard.ts';
@@ -31,7 +31,7 @@ describe('clipboard', () => {
     createElement(source, { kind: 'actor', text: 'Outside', position: { x: 2000, y: 0 } }, origin);
     connectElements(source, { source: command, target: aggregate }, origin);
 
-    const content = parseClipboardContent(JSON.stringify(clipboardContent(source, new Set([frame]))));
+    const content = parseClipboardContent(serializeBoardFile(clipboardContent(source, new Set([frame]))));
     expect(content?.elements.map((element) => element.text).sort()).toEqual(['Pay', 'Payment', 'Payments']);
 
     const target = new Y.Doc();
@@ -45,9 +45,18 @@ describe('clipboard', () => {
     expect(pasted?.position).toEqual({ x: 60, y: 60 });
   });
 
-  it('ignores text that is not a Squall clipboard', () => {
+  it('ignores text that is not a valid board file', () => {
     expect(parseClipboardContent('hello')).toBeUndefined();
     expect(parseClipboardContent('{"format":"other"}')).toBeUndefined();
+    const broken = {
+      format: 'squall.board',
+      version: 1,
+      name: 'x',
+      level: 'process',
+      elements: [{ id: 'a' }],
+      connections: [],
+    };
+    expect(parseClipboardContent(JSON.stringify(broken))).toBeUndefined();
     expect(parseClipboardContent(null)).toBeUndefined();
   });
 });

@@ -1,23 +1,23 @@
 import {
-  type BoardElement,
-  type Connection,
+  type BoardFile,
+  boardFileFromSnapshot,
   compareZ,
   connectElements,
   createElements,
   elementsInContext,
-  isElementKind,
   newId,
+  parseBoardFile,
   readBoard,
+  serializeBoardFile,
 } from '@squall/model';
 import type * as Y from 'yjs';
 import { elementInit } from './elementInit.ts';
 
-/** What Copy puts on the clipboard: elements and the connections among them. */
-export interface ClipboardContent {
-  readonly format: 'squall.clipboard';
-  readonly elements: readonly BoardElement[];
-  readonly connections: readonly Connection[];
-}
+/**
+ * What Copy puts on the clipboard: a board file (`.squall.json`) of the copied elements and the
+ * connections among them, so a paste is validated like an import and a file's text pastes too.
+ */
+export type ClipboardContent = BoardFile;
 
 const STORAGE_KEY = 'squall:clipboard';
 
@@ -30,27 +30,14 @@ export function clipboardContent(doc: Y.Doc, selectedIds: ReadonlySet<string>): 
   const connections = board.connections.filter(
     (connection) => ids.has(connection.source) && ids.has(connection.target),
   );
-  return { format: 'squall.clipboard', elements, connections };
+  return boardFileFromSnapshot({ ...board, elements, connections }, 'Clipboard');
 }
 
+/** Clipboard text as a board file, or undefined when it is not one (someone copied plain text). */
 export function parseClipboardContent(text: string | null): ClipboardContent | undefined {
   if (!text) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as ClipboardContent).format === 'squall.clipboard' &&
-      Array.isArray((value as ClipboardContent).elements) &&
-      Array.isArray((value as ClipboardContent).connections) &&
-      (value as ClipboardContent).elements.every((element) => isElementKind(element?.kind))
-    ) {
-      return value as ClipboardContent;
-    }
-  } catch {
-    // Not ours: someone copied plain text.
-  }
-  return undefined;
+  const result = parseBoardFile(text);
+  return result.ok ? result.file : undefined;
 }
 
 /**
@@ -86,7 +73,7 @@ export function pasteContent(
 
 /** Saves to this browser (so paste works across boards and tabs) and, when allowed, the system clipboard. */
 export function writeClipboard(content: ClipboardContent): void {
-  const text = JSON.stringify(content);
+  const text = serializeBoardFile(content);
   window.localStorage.setItem(STORAGE_KEY, text);
   navigator.clipboard?.writeText(text).catch(() => {
     // The system clipboard needs a permission; the browser-local copy is enough to paste.
