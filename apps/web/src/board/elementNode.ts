@@ -61,7 +61,9 @@ export function elementNode(element: BoardElement, previous?: ElementNode): Elem
     ariaLabel: elementLabel(element),
     handles: handlesOf(element),
   };
-  if (sameSize && previous.measured) node.measured = previous.measured;
+  // The rendered size is the element's size: saying so up front spares React Flow a measuring pass
+  // (and every visible node a second render) when a board opens.
+  node.measured = sameSize && previous.measured ? previous.measured : { ...element.size };
   if (previous?.className) node.className = previous.className;
   return node;
 }
