@@ -26,6 +26,8 @@ export interface ServerConfig {
   /** Idle time after the last edit before a board is compacted anyway. */
   readonly compactIdleMs: number;
   readonly pingIntervalMs: number;
+  /** Background WAL checkpoint interval (a worker thread). */
+  readonly checkpointIntervalMs: number;
   /** A socket whose unsent data exceeds this is closed (a slow client must not grow our memory). */
   readonly maxBufferedBytes: number;
   readonly logLevel: string;
@@ -73,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string, serverDir: strin
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, 10_000_000),
     compactIdleMs: integer(env, 'COMPACT_IDLE_MS', 5_000, 0, 24 * 3600_000),
     pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3600_000),
+    checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_MS', 1_000, 10, 3600_000),
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel,
   };

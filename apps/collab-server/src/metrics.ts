@@ -46,6 +46,11 @@ export function createMetrics(options: { processMetrics: boolean }) {
       buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05],
       registers,
     }),
+    walFrames: new Gauge({
+      name: 'squall_wal_frames',
+      help: 'Frames in the SQLite write-ahead log at the last background checkpoint',
+      registers,
+    }),
     compactions: new Counter({ name: 'squall_compactions_total', help: 'Snapshot compactions', registers }),
     httpRequests: new Counter({
       name: 'squall_http_requests_total',

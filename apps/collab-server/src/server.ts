@@ -8,6 +8,7 @@ import { requestPath } from './http/request-path.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { BoardRooms } from './rooms/board-rooms.ts';
+import { startCheckpointer } from './storage/checkpointer.ts';
 import { SqliteStore } from './storage/sqlite-store.ts';
 import { acceptSyncSocket } from './sync/accept-sync-socket.ts';
 import { CloseCode } from './sync/close-codes.ts';
@@ -43,7 +44,12 @@ export async function startServer(
   options: { processMetrics?: boolean } = {},
 ): Promise<RunningServer> {
   const metrics = createMetrics({ processMetrics: options.processMetrics ?? false });
-  const store = new SqliteStore(config.dataDir);
+  // ≈ 80 MB of WAL before the server's own thread would checkpoint: normally the worker keeps it small.
+  const store = new SqliteStore(config.dataDir, { autoCheckpointPages: 20_000 });
+  const checkpointer = startCheckpointer(store.file, config.checkpointIntervalMs, (event) => {
+    if (event.kind === 'checkpointed') metrics.walFrames.set(event.log);
+    else log.warn({ message: event.message }, 'background checkpoint failed');
+  });
   const rooms = new BoardRooms({ store, metrics, log, ...config });
   const boards = new BoardService(store, rooms);
   // Boards left with appended updates (a crash) are compacted now rather than on first open.
@@ -122,6 +128,7 @@ export async function startServer(
       for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
       await stopped;
+      await checkpointer.stop();
       store.close();
       log.info('collab server stopped');
     },

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/storage/sqlite-store.ts';
 import { CloseCode } from '../src/sync/close-codes.ts';
@@ -92,6 +94,8 @@ describe('server process', () => {
     expect(await watcher.closed).toEqual({ code: CloseCode.goingAway, reason: 'server shutting down' });
     expect(await running.exited).toEqual({ code: 0, signal: null });
     expect(running.logs.some((entry) => entry.msg === 'collab server stopped')).toBe(true);
+    // The database was closed cleanly: the write-ahead log was folded in and removed.
+    expect(fs.existsSync(path.join(dir.path, 'squall.db-wal'))).toBe(false);
 
     const store = new SqliteStore(dir.path);
     expect(store.pendingUpdateCount(board.id)).toBe(0);

@@ -23,6 +23,8 @@ import {
 } from '../sync/protocol.ts';
 import type { Peer } from './peer.ts';
 
+const SLOW_PERSIST_MS = 100;
+
 /** Origin of the server's own writes (schema migration on load). */
 export const SERVER_ORIGIN = 'squall-server';
 
@@ -170,7 +172,10 @@ export class BoardRoom {
       this.options.onBroken(this);
       return;
     }
-    metrics.persistSeconds.observe((performance.now() - started) / 1000);
+    const elapsed = performance.now() - started;
+    metrics.persistSeconds.observe(elapsed / 1000);
+    // Everything waits while SQLite writes (it is synchronous): a slow disk must show up in the logs.
+    if (elapsed > SLOW_PERSIST_MS) log.warn({ board: this.id, ms: Math.round(elapsed) }, 'slow persist');
     this.unfolded++;
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);

@@ -82,7 +82,11 @@ export class SqliteStore {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(dataDir: string) {
+  /**
+   * `autoCheckpointPages`: WAL size (pages) at which a commit checkpoints on this thread. The server
+   * checkpoints from a worker (see checkpointer.ts) and keeps this only as a safety net.
+   */
+  constructor(dataDir: string, options: { autoCheckpointPages?: number } = {}) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, 'squall.db');
     this.db = new Database(this.file);
@@ -91,6 +95,7 @@ export class SqliteStore {
     // last transactions. FULL would fsync every edit.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`wal_autocheckpoint = ${options.autoCheckpointPages ?? 1000}`);
     this.db.exec(SCHEMA);
     this.statements = {
       insertBoard: this.db.prepare(
