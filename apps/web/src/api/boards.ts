@@ -1,3 +1,5 @@
+import { BOARD_FILE_FORMAT, type BoardFile } from '@squall/model';
+
 /** A board as the collab server describes it (`GET /api/boards`, `GET /api/boards/:id`). */
 export interface BoardSummary {
   readonly id: string;
@@ -72,6 +74,21 @@ export const boardsApi = {
       body: JSON.stringify({ name }),
     }),
   remove: (id: string) => request<void>(`/api/boards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /**
+   * The board as a board file, for a first picture while the live document syncs. It comes from this
+   * board's own server, which writes it from the validated document, so only its envelope is checked.
+   */
+  file: async (id: string): Promise<BoardFile> => {
+    const file = await request<Partial<BoardFile>>(`/api/boards/${encodeURIComponent(id)}/file`);
+    if (
+      file.format !== BOARD_FILE_FORMAT ||
+      !Array.isArray(file.elements) ||
+      !Array.isArray(file.connections)
+    ) {
+      throw new ApiError(200, 'unexpected_board_file', 'The server sent something other than a board file.');
+    }
+    return file as BoardFile;
+  },
   /** Creates a new board from a board file's text; the server validates it and refuses it whole. */
   import: (fileText: string) =>
     request<BoardSummary>('/api/boards/import', { method: 'POST', body: fileText }),

@@ -1,7 +1,9 @@
+import type { BoardFile } from '@squall/model';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, boardsApi } from '../api/boards.ts';
 import { BoardNotFound } from './BoardNotFound.tsx';
+import { boardPreview } from './boardPreview.ts';
 import { CanvasArea } from './CanvasArea.tsx';
 import { Legend } from './Legend.tsx';
 import { LintPanel } from './LintPanel.tsx';
@@ -18,25 +20,44 @@ type BoardInfo =
   | { readonly state: 'found'; readonly name: string }
   | { readonly state: 'missing' };
 
+const PREVIEW_FROM_ELEMENTS = 1500;
+
 /** `/b/<boardId>`: fetches the board's name while the document syncs, in parallel. */
 export function BoardPage({ boardId }: { readonly boardId: string }) {
   const connection = useBoardConnection(boardId);
   const [info, setInfo] = useState<BoardInfo>({ state: 'loading' });
   const [problem, setProblem] = useState<string | null>(null);
+  const [file, setFile] = useState<BoardFile | null>(null);
+
+  const live = connection.synced;
+  const preview = useMemo(() => (file && !live ? boardPreview(file) : null), [file, live]);
 
   useEffect(() => {
-    let live = true;
+    let wanted = true;
     boardsApi.get(boardId).then(
-      (board) => live && setInfo({ state: 'found', name: board.name }),
+      (board) => {
+        if (!wanted) return;
+        setInfo({ state: 'found', name: board.name });
+        // A large board gets a first picture from its file while the live document syncs
+        // (see boardPreview.ts); a small one syncs about as fast as its file would arrive.
+        if ((board.elementCount ?? 0) >= PREVIEW_FROM_ELEMENTS) {
+          boardsApi.file(boardId).then(
+            (next) => wanted && setFile(next),
+            () => {
+              // No picture then: the live board follows.
+            },
+          );
+        }
+      },
       (error: unknown) => {
-        if (!live) return;
+        if (!wanted) return;
         if (error instanceof ApiError && (error.status === 404 || error.status === 400))
           setInfo({ state: 'missing' });
         else setProblem(error instanceof Error ? error.message : String(error));
       },
     );
     return () => {
-      live = false;
+      wanted = false;
     };
   }, [boardId]);
 
@@ -56,7 +77,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     );
   }
   const { session } = connection;
-  if (!session || !connection.synced) {
+  if (!session || (!live && !preview)) {
     return (
       <main className="loading" aria-busy="true">
         <p>Opening board…</p>
@@ -73,6 +94,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
           <Toolbar
             boardName={name}
             status={connection.status}
+            live={live}
             onRename={async (next) => {
               try {
                 const board = await boardsApi.rename(boardId, next);
@@ -83,15 +105,15 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             }}
           />
           <div className="board__body">
-            <Palette />
-            <CanvasArea>
+            <Palette disabled={!live} />
+            <CanvasArea preview={preview}>
               <SearchBar />
               <Legend />
               <Notice />
             </CanvasArea>
             <div className="board__side">
-              <PropertiesPanel />
-              <LintPanel />
+              {live && <PropertiesPanel />}
+              {live && <LintPanel />}
             </div>
           </div>
         </div>

@@ -12,6 +12,7 @@ import {
 } from '@xyflow/react';
 import { type MouseEvent, useCallback, useEffect, useRef } from 'react';
 import { connect, GRID, placeElement } from './actions.ts';
+import type { BoardPreview } from './boardPreview.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
 import { FrameNode } from './FrameNode.tsx';
@@ -30,17 +31,22 @@ const FAR_ZOOM = 0.22;
 interface CanvasProps {
   /** Where the board opens; see `initialViewport`. */
   readonly defaultViewport: Viewport;
+  /** Shown read-only until the live board has synced. */
+  readonly preview: BoardPreview | null;
 }
 
-export function Canvas({ defaultViewport }: CanvasProps) {
+export function Canvas({ defaultViewport, preview }: CanvasProps) {
   const session = useSession();
   const flow = useReactFlow<ElementNode>();
-  const nodes = useView((state) => state.nodes);
-  const edges = useView((state) => state.edges);
+  const liveNodes = useView((state) => state.nodes);
+  const liveEdges = useView((state) => state.edges);
+  const live = preview === null;
+  const nodes = preview?.nodes ?? liveNodes;
+  const edges = preview?.edges ?? liveEdges;
   const snapToGrid = useUi((state) => state.snapToGrid);
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
   const frameDrag = useRef<FrameDrag | null>(null);
-  useBoardShortcuts(session);
+  useBoardShortcuts(session, live);
   const selectedIds = useView((state) => state.selectedIds);
   useEffect(() => session.presence.setSelection(selectedIds), [session, selectedIds]);
 
@@ -96,11 +102,11 @@ export function Canvas({ defaultViewport }: CanvasProps) {
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       const target = event.target as HTMLElement;
-      if (!target.classList.contains('react-flow__pane')) return;
+      if (!live || !target.classList.contains('react-flow__pane')) return;
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       placeElement(session, session.ui.getState().lastKind, at);
     },
-    [session, flow],
+    [session, flow, live],
   );
 
   const onNodeDoubleClick = useCallback(
@@ -111,7 +117,8 @@ export function Canvas({ defaultViewport }: CanvasProps) {
   return (
     <ReactFlow<ElementNode, ConnectionEdge>
       className={far ? 'is-far' : undefined}
-      aria-label="Board canvas"
+      aria-label={live ? 'Board canvas' : 'Board preview'}
+      aria-busy={!live}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
@@ -120,7 +127,10 @@ export function Canvas({ defaultViewport }: CanvasProps) {
       onNodeDragStart={onNodeDragStart}
       onNodeDrag={onNodeDrag}
       onNodeDragStop={onNodeDragStop}
-      onNodeDoubleClick={onNodeDoubleClick}
+      onNodeDoubleClick={live ? onNodeDoubleClick : undefined}
+      nodesDraggable={live}
+      nodesConnectable={live}
+      elementsSelectable={live}
       onConnect={onConnect}
       onMouseMove={onMouseMove}
       onMouseLeave={onMouseLeave}

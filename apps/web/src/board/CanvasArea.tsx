@@ -1,23 +1,33 @@
 import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import type { BoardPreview } from './boardPreview.ts';
 import { Canvas } from './Canvas.tsx';
 import { initialViewport } from './initialViewport.ts';
 import { boundsOf } from './minimapGeometry.ts';
 import { useSession } from './SessionContext.ts';
 
+interface CanvasAreaProps {
+  /** A read-only picture to show until the live board has synced; null once it has. */
+  readonly preview: BoardPreview | null;
+  readonly children: ReactNode;
+}
+
 /** Measures the canvas area once, so the board's first render is already at its fitted viewport. */
-export function CanvasArea({ children }: { readonly children: ReactNode }) {
+export function CanvasArea({ preview, children }: CanvasAreaProps) {
   const session = useSession();
   const area = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState<ReturnType<typeof initialViewport> | null>(null);
+  // Fitted once, when the board opens (from the preview or the live board, whichever came first):
+  // refitting when the live board replaces the preview would make the view jump.
+  const [opening] = useState(preview);
   useLayoutEffect(() => {
     const box = area.current?.getBoundingClientRect();
     if (!box) return;
-    const { elements } = session.view.store.getState();
-    setViewport(initialViewport(boundsOf(elements.values()), elements.size, box.width, box.height));
-  }, [session]);
+    const elements = opening?.elements ?? [...session.view.store.getState().elements.values()];
+    setViewport(initialViewport(boundsOf(elements), elements.length, box.width, box.height));
+  }, [session, opening]);
   return (
     <div className="board__canvas" ref={area}>
-      {viewport && <Canvas defaultViewport={viewport} />}
+      {viewport && <Canvas defaultViewport={viewport} preview={preview} />}
       {children}
     </div>
   );

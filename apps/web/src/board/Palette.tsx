@@ -5,7 +5,7 @@ import { useSession } from './SessionContext.ts';
 import { useViewportTools } from './useViewportTools.ts';
 
 /** One button per kind, in its canonical colour; it places the kind in the middle of the view. */
-export function Palette() {
+export function Palette({ disabled }: { readonly disabled: boolean }) {
   const session = useSession();
   const viewport = useViewportTools();
   return (
@@ -17,6 +17,7 @@ export function Palette() {
           <button
             key={kind}
             type="button"
+            disabled={disabled}
             className={`palette__item palette__item--${kind}`}
             aria-label={info.label}
             aria-keyshortcuts={key.toUpperCase()}

@@ -10,11 +10,13 @@ interface ToolbarProps {
   readonly boardName: string;
   readonly status: ConnectionStatus;
   readonly onRename: (name: string) => void;
+  /** False while only a preview is shown: there is nothing live to export yet. */
+  readonly live: boolean;
 }
 
 const loadExports = () => import('./export/exportBoard.ts');
 
-export function Toolbar({ boardName, status, onRename }: ToolbarProps) {
+export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
   const session = useSession();
   const viewport = useViewportTools();
   const canUndo = useUi((state) => state.canUndo);
@@ -63,7 +65,13 @@ export function Toolbar({ boardName, status, onRename }: ToolbarProps) {
         </h1>
       )}
       <span className={`status status--${status}`} role="status">
-        {status === 'connected' ? 'Saved' : status === 'connecting' ? 'Connecting…' : 'Offline, will retry'}
+        {!live
+          ? 'Loading…'
+          : status === 'connected'
+            ? 'Saved'
+            : status === 'connecting'
+              ? 'Connecting…'
+              : 'Offline, will retry'}
       </span>
       <fieldset className="toolbar__group" aria-label="Edit">
         <button type="button" disabled={!canUndo} onClick={() => undo(session)} aria-keyshortcuts="Control+Z">
@@ -102,13 +110,25 @@ export function Toolbar({ boardName, status, onRename }: ToolbarProps) {
         </button>
       </fieldset>
       <fieldset className="toolbar__group" aria-label="Export">
-        <button type="button" onClick={() => run((m) => m.downloadBoardFile(session.doc, boardName))}>
+        <button
+          type="button"
+          disabled={!live}
+          onClick={() => run((m) => m.downloadBoardFile(session.doc, boardName))}
+        >
           Download board file
         </button>
-        <button type="button" onClick={() => run((m) => m.exportPng(session.doc, boardName, selection()))}>
+        <button
+          type="button"
+          disabled={!live}
+          onClick={() => run((m) => m.exportPng(session.doc, boardName, selection()))}
+        >
           Export PNG
         </button>
-        <button type="button" onClick={() => run((m) => m.exportSvg(session.doc, boardName, selection()))}>
+        <button
+          type="button"
+          disabled={!live}
+          onClick={() => run((m) => m.exportSvg(session.doc, boardName, selection()))}
+        >
           Export SVG
         </button>
       </fieldset>

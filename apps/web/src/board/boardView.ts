@@ -3,21 +3,15 @@ import {
   boardMaps,
   type Connection,
   changedElementIds,
-  checkConnection,
   readConnection,
   readElement,
   type StoredConnection,
 } from '@squall/model';
-import { type EdgeChange, MarkerType, type NodeChange, type XYPosition } from '@xyflow/react';
+import type { EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  type ConnectionEdge,
-  compareNodes,
-  type ElementNode,
-  elementLabel,
-  elementNode,
-} from './elementNode.ts';
+import { connectionEdge } from './connectionEdge.ts';
+import { type ConnectionEdge, compareNodes, type ElementNode, elementNode } from './elementNode.ts';
 
 /** What the canvas renders: the document's elements as nodes and edges, plus view-only state. */
 export interface BoardViewState {
@@ -45,28 +39,6 @@ export interface BoardView {
 }
 
 const MATCH_CLASS = 'is-match';
-
-function connectionEdge(
-  connection: Connection,
-  elements: ReadonlyMap<string, BoardElement>,
-  previous?: ConnectionEdge,
-): ConnectionEdge {
-  const source = elements.get(connection.source)!;
-  const target = elements.get(connection.target)!;
-  const legal = checkConnection(source.kind, target.kind).legal;
-  const edge: ConnectionEdge = {
-    id: connection.id,
-    source: connection.source,
-    target: connection.target,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    ariaLabel: `Connection from ${elementLabel(source)} to ${elementLabel(target)}`,
-    selected: previous?.selected ?? false,
-  };
-  if (connection.label) edge.label = connection.label;
-  // Imported boards can hold arrows the grammar refuses; the lint explains them, the canvas marks them.
-  if (!legal) edge.className = 'is-illegal';
-  return edge;
-}
 
 function sameEdge(a: ConnectionEdge, b: ConnectionEdge): boolean {
   return (

@@ -22,11 +22,13 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** The board's keyboard: kinds, delete, undo/redo, clipboard, z-order, nudge, search and zoom. */
-export function useBoardShortcuts(session: BoardSession): void {
+/** The board's keyboard (once it is live): kinds, delete, undo/redo, clipboard, z-order, nudge, search and zoom. */
+export function useBoardShortcuts(session: BoardSession, enabled: boolean): void {
   const viewport = useViewportTools();
 
   useEffect(() => {
+    // Nothing can be edited until the live board has synced.
+    if (!enabled) return;
     function onKeyDown(event: KeyboardEvent) {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key;
@@ -76,5 +78,5 @@ export function useBoardShortcuts(session: BoardSession): void {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [session, viewport]);
+  }, [session, viewport, enabled]);
 }
