@@ -32,6 +32,10 @@ export function useBoardConnection(boardId: string): BoardConnection {
       disableBc: true,
       awareness: session.awareness,
     });
+    // Nothing local can be written before the first sync (the canvas is not live yet), so the provider
+    // need not re-encode the whole incoming board for its update listener: it listens again once synced.
+    doc.off('update', provider._updateHandler);
+    provider.once('sync', () => doc.on('update', provider._updateHandler));
     const update = (patch: Partial<BoardConnection>) =>
       setConnection((current) => ({ ...current, ...patch }));
     update({ session, synced: false, status: 'connecting', refused: null });
