@@ -5,7 +5,7 @@ const PADDING = 0.05;
 /** A workshop-sized board opens whole; a large one opens readable rather than as thousands of specks. */
 const MIN_ZOOM = 0.2;
 const MIN_ZOOM_LARGE = 0.35;
-const LARGE_BOARD = 1000;
+const LARGE_BOARD = 500;
 const MAX_ZOOM = 1;
 
 /**
