@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { element } from './board.ts';
 
-/** A board file of `count` domain events on a grid (large enough to be previewed). */
+/** A board file of `count` domain events on a 40-column grid. */
 function largeBoardFile(count: number) {
   return {
     format: 'squall.board',
@@ -22,7 +22,7 @@ function largeBoardFile(count: number) {
   };
 }
 
-test('a large board shows a read-only picture while it syncs, then becomes live', async ({
+test('a board shows a read-only picture from its file while it syncs, then becomes live', async ({
   page,
   request,
 }) => {

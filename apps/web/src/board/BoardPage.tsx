@@ -20,8 +20,6 @@ type BoardInfo =
   | { readonly state: 'found'; readonly name: string }
   | { readonly state: 'missing' };
 
-const PREVIEW_FROM_ELEMENTS = 1500;
-
 /** `/b/<boardId>`: fetches the board's name while the document syncs, in parallel. */
 export function BoardPage({ boardId }: { readonly boardId: string }) {
   const connection = useBoardConnection(boardId);
@@ -31,23 +29,25 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
 
   const live = connection.synced;
   const preview = useMemo(() => (file && !live ? boardPreview(file) : null), [file, live]);
+  // Once live, the picture is not needed any more (it can be megabytes for a large board).
+  useEffect(() => {
+    if (live && file) setFile(null);
+  }, [live, file]);
 
   useEffect(() => {
     let wanted = true;
+    // A first picture of the board from its file, drawn while the live document syncs (see
+    // boardPreview.ts): parsing JSON is far quicker than applying a large Yjs document.
+    boardsApi.file(boardId).then(
+      (next) => wanted && setFile(next),
+      () => {
+        // No picture then: the live board follows, and a missing board is reported by `get`.
+      },
+    );
     boardsApi.get(boardId).then(
       (board) => {
         if (!wanted) return;
         setInfo({ state: 'found', name: board.name });
-        // A large board gets a first picture from its file while the live document syncs
-        // (see boardPreview.ts); a small one syncs about as fast as its file would arrive.
-        if ((board.elementCount ?? 0) >= PREVIEW_FROM_ELEMENTS) {
-          boardsApi.file(boardId).then(
-            (next) => wanted && setFile(next),
-            () => {
-              // No picture then: the live board follows.
-            },
-          );
-        }
       },
       (error: unknown) => {
         if (!wanted) return;
