@@ -151,7 +151,7 @@ export function Canvas({ defaultViewport, preview }: CanvasProps) {
       defaultViewport={defaultViewport}
     >
       <Background gap={GRID * 2} />
-      <CanvasMiniMap />
+      <CanvasMiniMap preview={preview?.elements} />
       <RemoteCursors />
     </ReactFlow>
   );

@@ -1,4 +1,4 @@
-import { KIND_INFO } from '@squall/model';
+import { type BoardElement, KIND_INFO } from '@squall/model';
 import { useStore as useFlowStore, useReactFlow } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import type { ElementNode } from './elementNode.ts';
@@ -13,8 +13,9 @@ const HEIGHT = 130;
  * the board changes, so panning costs one bitmap copy and a rectangle, whatever the board's size
  * (an SVG minimap repaints thousands of shapes on every frame). Click or drag on it to move the view.
  */
-export function CanvasMiniMap() {
-  const elements = useView((state) => state.elements);
+export function CanvasMiniMap({ preview }: { readonly preview: readonly BoardElement[] | undefined }) {
+  const liveElements = useView((state) => state.elements);
+  const elements = useMemo(() => preview ?? [...liveElements.values()], [preview, liveElements]);
   const [tx, ty, zoom] = useFlowStore((state) => state.transform);
   const paneWidth = useFlowStore((state) => state.width);
   const paneHeight = useFlowStore((state) => state.height);
@@ -22,7 +23,7 @@ export function CanvasMiniMap() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dragging = useRef(false);
 
-  const board = useMemo(() => boundsOf(elements.values()), [elements]);
+  const board = useMemo(() => boundsOf(elements), [elements]);
   const visible = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneHeight / zoom };
   // The map's frame grows only when the view leaves the board, so the cached bitmap stays valid.
   const world = board ?? visible;
@@ -37,7 +38,7 @@ export function CanvasMiniMap() {
     if (!context || !board) return image;
     const { scale, offsetX, offsetY } = fitTransform(board, WIDTH, HEIGHT);
     context.scale(ratio, ratio);
-    for (const element of elements.values()) {
+    for (const element of elements) {
       const frame = element.kind === 'boundedContext';
       context.fillStyle = frame ? 'rgba(100,116,139,0.18)' : KIND_INFO[element.kind].color;
       context.fillRect(
