@@ -20,7 +20,8 @@ const TICK_MS = 1000 / 60;
 const WARMUP_TICKS = 60;
 const RECORDED_TICKS = 180;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
-const dist = fileURLToPath(new URL('../dist', import.meta.url));
+// BENCH_DIST compares another build of the web app (e.g. an older commit's) under the same conditions.
+const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
 
 declare global {
