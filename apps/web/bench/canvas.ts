@@ -9,7 +9,7 @@
  *   npm run bench -w @squall/web            (BENCH_SIZES=1000,5000 to choose sizes)
  */
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { type FrameStats, frameStats } from './frameStats.ts';
 import { generateBoard } from './generateBoard.ts';
@@ -61,23 +61,45 @@ const INSTRUMENT = `
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `step(i)` once per 60 Hz tick; records frames for the ticks after the warm-up. */
-async function paced(page: Page, step: (tick: number) => Promise<void>): Promise<FrameStats> {
+/** Seconds the page's main thread has spent on tasks so far (Chrome DevTools Protocol `Performance`). */
+async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+}
+
+interface PacedResult extends FrameStats {
+  /** Main-thread busy time per recorded frame: less sensitive than FPS to other load on the machine. */
+  readonly busyPerFrame: number;
+}
+
+/** Runs `step(i)` once per 60 Hz tick; records frames for the ticks after the warm-up. */
+async function paced(
+  page: Page,
+  cdp: CDPSession,
+  step: (tick: number) => Promise<void>,
+): Promise<PacedResult> {
   const start = performance.now();
+  let busyAtStart = 0;
   for (let tick = 0; tick < WARMUP_TICKS + RECORDED_TICKS; tick++) {
-    if (tick === WARMUP_TICKS)
+    if (tick === WARMUP_TICKS) {
       await page.evaluate(() => {
         window.__frames = [];
         window.__recording = true;
       });
+      busyAtStart = await mainThreadSeconds(cdp);
+    }
     const wait = start + tick * TICK_MS - performance.now();
     if (wait > 0) await sleep(wait);
     await step(tick);
   }
+  const busy = (await mainThreadSeconds(cdp)) - busyAtStart;
   const frames = await page.evaluate(() => {
     window.__recording = false;
     return window.__frames;
   });
-  return frameStats(frames);
+  return { ...frameStats(frames), busyPerFrame: (busy * 1000) / Math.max(1, frames.length - 1) };
 }
 
 /** A point on the empty canvas near the centre (panning starts on the pane, not on a note). */
@@ -128,6 +150,8 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   await page.addInitScript(INSTRUMENT);
   await page.goto(`${baseUrl}/b/${id}`);
   await page.waitForFunction(() => window.__liveAt !== undefined, null, { timeout: 60_000 });
@@ -139,7 +163,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   const pan0 = await panePoint(page);
   await page.mouse.move(pan0.x, pan0.y);
   await page.mouse.down();
-  const pan = await paced(page, (tick) => {
+  const pan = await paced(page, cdp, (tick) => {
     const angle = (tick / 120) * 2 * Math.PI;
     return page.mouse.move(pan0.x + 250 * Math.sin(angle), pan0.y + 150 * Math.sin(2 * angle));
   });
@@ -159,7 +183,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   let zoomMin = Number.POSITIVE_INFINITY;
   let zoomMax = 0;
   await page.keyboard.down('Control');
-  const zoomStats = await paced(page, async (tick) => {
+  const zoomStats = await paced(page, cdp, async (tick) => {
     // Turn around at zoom 0.3 and 1, reading the zoom the canvas really has.
     const zoom = await readZoom();
     if (tick >= WARMUP_TICKS) {
@@ -175,7 +199,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   const note = await notePoint(page);
   await page.mouse.move(note.x, note.y);
   await page.mouse.down();
-  const drag = await paced(page, (tick) => {
+  const drag = await paced(page, cdp, (tick) => {
     const angle = (tick / 90) * 2 * Math.PI;
     return page.mouse.move(note.x + 120 * Math.sin(angle), note.y + 80 * (1 - Math.cos(angle)));
   });
@@ -221,6 +245,7 @@ async function main() {
           'max ms': fmt(stats.max),
           '>17.7 ms': pct(stats.over17_7),
           '>50 ms': pct(stats.over50),
+          'main thread ms/frame': fmt(stats.busyPerFrame),
           'first notes ms': name === 'pan' ? fmt(result.readyMs, 0) : '',
           'live ms': name === 'pan' ? fmt(result.liveMs, 0) : '',
           'nodes in DOM': name === 'pan' ? result.rendered : '',
