@@ -56,6 +56,18 @@ describe('board room', () => {
     expect(c.doc.getText('note').toString()).toBe('hello');
   });
 
+  it('a client opening the board after an edit gets the edit, although earlier openers were served the board before it', async () => {
+    const board = await createBoard(server.url);
+    const first = client(board.id);
+    const second = client(board.id);
+    await Promise.all([first.synced, second.synced]);
+    first.doc.getText('note').insert(0, 'after the first two joined');
+    await whenDoc(second.doc, (doc) => doc.getText('note').length > 0);
+    const third = client(board.id);
+    await third.synced;
+    expect(third.doc.getText('note').toString()).toBe('after the first two joined');
+  });
+
   it('relays awareness (cursors) to the other clients and removes it when a client leaves', async () => {
     const board = await createBoard(server.url);
     const a = client(board.id);

@@ -25,6 +25,11 @@ import type { Peer } from './peer.ts';
 
 const SLOW_PERSIST_MS = 100;
 
+/** A state vector that lists no clients: the sender's document is empty. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 /** Origin of the server's own writes (schema migration on load). */
 export const SERVER_ORIGIN = 'squall-server';
 
@@ -60,6 +65,8 @@ export class BoardRoom {
   private readonly pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
+  /** Sync step 2 for an empty client, until the document changes. */
+  private wholeBoard: Uint8Array | undefined;
   private compactTimer: NodeJS.Timeout | undefined;
   private compactSoon: NodeJS.Immediate | undefined;
   private closed = false;
@@ -116,7 +123,7 @@ export class BoardRoom {
     if (this.closed || !this.peers.has(peer)) return;
     switch (message.kind) {
       case 'syncStep1':
-        peer.send(encodeSyncStep2(this.doc, message.stateVector));
+        peer.send(this.syncStep2For(message.stateVector));
         return;
       case 'update':
         try {
@@ -145,6 +152,17 @@ export class BoardRoom {
     }
   }
 
+  /**
+   * The answer to a client's state vector. A client opening a board starts from an empty document, so
+   * that answer (the whole board) is cached until the next change: a crowd joining at once costs one
+   * encoding, not one per client.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
+    this.wholeBoard ??= encodeSyncStep2(this.doc, stateVector);
+    return this.wholeBoard;
+  }
+
   /** The rule y-protocols applies, checked before parsing: a newer clock, or a removal at the same clock. */
   private isNewAwareness({ client, clock, state }: AwarenessEntry): boolean {
     const known = this.awareness.meta.get(client);
@@ -157,6 +175,7 @@ export class BoardRoom {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.wholeBoard = undefined;
     if (this.closed) return;
     const { store, metrics, log } = this.options;
     const started = performance.now();
