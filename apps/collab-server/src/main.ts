@@ -14,7 +14,14 @@ try {
   process.exit(2);
 }
 const log = createLogger(config.logLevel);
-const server = await startServer(config, log, { processMetrics: true });
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer(config, log, { processMetrics: true });
+} catch (error) {
+  // Port taken, data folder not writable, database unreadable: say which, without a stack trace.
+  log.fatal({ err: error, port: config.port, dataDir: config.dataDir }, `could not start: ${String(error)}`);
+  process.exit(1);
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/storage/sqlite-store.ts';
 import { CloseCode } from '../src/sync/close-codes.ts';
@@ -62,6 +64,25 @@ describe('server process', () => {
     expect(map.size).toBe(edits);
     for (let i = 0; i < edits; i++) expect(map.get(`edit-${i}`)).toBe(i);
     expect(carol.doc.getMap('meta').get('schemaVersion')).toBe(1);
+  });
+
+  it('exits 1 with a clear log line when it cannot start (port taken)', async () => {
+    const running = await server();
+    const port = new URL(running.url).port;
+    const clash = spawn(process.execPath, [fileURLToPath(new URL('../dist/main.js', import.meta.url))], {
+      env: { ...process.env, PORT: port, HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    clash.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => clash.once('exit', resolve));
+    expect(code).toBe(1);
+    const line = JSON.parse(output.trim().split('\n').at(-1)!) as { level: number; msg: string };
+    expect(line.level).toBe(60);
+    expect(line.msg).toMatch(/^could not start: .*EADDRINUSE/);
+    expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });
 
   it('logs a warning with the close code when it drops a misbehaving client', async () => {
