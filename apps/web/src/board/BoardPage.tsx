@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, boardsApi } from '../api/boards.ts';
 import { BoardNotFound } from './BoardNotFound.tsx';
+import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
 import { boardPreview } from './boardPreview.ts';
 import { CanvasArea } from './CanvasArea.tsx';
 import { Legend } from './Legend.tsx';
@@ -47,6 +48,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     boardsApi.get(boardId).then(
       (board) => {
         if (!wanted) return;
+        rememberBoardName(boardId, board.name);
         setInfo({ state: 'found', name: board.name });
       },
       (error: unknown) => {
@@ -61,13 +63,15 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     };
   }, [boardId]);
 
-  const name = info.state === 'found' ? info.name : '';
+  // Offline, the name this browser remembers from the last visit.
+  const name = info.state === 'found' ? info.name : connection.stored ? rememberedBoardName(boardId) : '';
   useEffect(() => {
     if (name) document.title = `${name} · Squall`;
   }, [name]);
 
   if (info.state === 'missing' || connection.refused) return <BoardNotFound boardId={boardId} />;
-  if (problem) {
+  // An unreachable server is no problem when this browser holds a copy of the board.
+  if (problem && !connection.stored) {
     return (
       <main className="not-found" role="alert">
         <h1>Could not open the board</h1>
@@ -81,7 +85,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     return (
       <main className="loading" aria-busy="true">
         <p>Opening board…</p>
-        {connection.status === 'disconnected' && (
+        {(connection.status === 'reconnecting' || connection.status === 'offline') && (
           <p role="status">Cannot reach the Squall server; retrying. Nothing you did is lost.</p>
         )}
       </main>

@@ -18,13 +18,14 @@ export function CanvasArea({ preview, children }: CanvasAreaProps) {
   const [viewport, setViewport] = useState<ReturnType<typeof initialViewport> | null>(null);
   // Fitted once, when the board opens (from the preview or the live board, whichever came first):
   // refitting when the live board replaces the preview would make the view jump.
-  const [opening] = useState(preview);
+  const [opening] = useState(() => {
+    const elements = preview?.elements ?? [...session.view.store.getState().elements.values()];
+    return { bounds: boundsOf(elements), count: elements.length };
+  });
   useLayoutEffect(() => {
     const box = area.current?.getBoundingClientRect();
-    if (!box) return;
-    const elements = opening?.elements ?? [...session.view.store.getState().elements.values()];
-    setViewport(initialViewport(boundsOf(elements), elements.length, box.width, box.height));
-  }, [session, opening]);
+    if (box) setViewport(initialViewport(opening.bounds, opening.count, box.width, box.height));
+  }, [opening]);
   return (
     <div className="board__canvas" ref={area}>
       {viewport && <Canvas defaultViewport={viewport} preview={preview} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { redo, undo } from './actions.ts';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { useSession, useUi } from './SessionContext.ts';
 import { showNotice } from './uiStore.ts';
 import type { ConnectionStatus } from './useBoardConnection.ts';
@@ -64,15 +65,7 @@ export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
           </button>
         </h1>
       )}
-      <span className={`status status--${status}`} role="status">
-        {!live
-          ? 'Loading…'
-          : status === 'connected'
-            ? 'Saved'
-            : status === 'connecting'
-              ? 'Connecting…'
-              : 'Offline, will retry'}
-      </span>
+      <ConnectionIndicator status={status} live={live} />
       <fieldset className="toolbar__group" aria-label="Edit">
         <button type="button" disabled={!canUndo} onClick={() => undo(session)} aria-keyshortcuts="Control+Z">
           Undo
