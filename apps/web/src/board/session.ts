@@ -1,8 +1,10 @@
 import { boardMaps } from '@squall/model';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { StoreApi } from 'zustand/vanilla';
 import { type BoardView, createBoardView } from './boardView.ts';
 import { createLocalPresence, type LocalPresence } from './presence/localPresence.ts';
+import { createPeerStore, type PeerState } from './presence/peerStore.ts';
 import { createUiStore, type UiStore } from './uiStore.ts';
 
 /**
@@ -20,7 +22,22 @@ export interface BoardSession {
   /** Presence (cursors, selection, live drags), shared with the provider; never in the document. */
   readonly awareness: Awareness;
   readonly presence: LocalPresence;
+  /** Everyone else here, from awareness. */
+  readonly peers: StoreApi<PeerState>;
   destroy(): void;
+}
+
+/** Each undo step remembers what was selected when it was made; undoing or redoing it selects that again. */
+function rememberSelections(undo: Y.UndoManager, view: BoardView): void {
+  undo.on('stack-item-added', ({ stackItem }) => {
+    stackItem.meta.set('selection', [...view.store.getState().selectedIds]);
+  });
+  undo.on('stack-item-popped', ({ stackItem }) => {
+    const selection = stackItem.meta.get('selection');
+    if (!Array.isArray(selection)) return;
+    const { elements } = view.store.getState();
+    view.select(selection.filter((id): id is string => typeof id === 'string' && elements.has(id)));
+  });
 }
 
 export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
@@ -36,6 +53,8 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
   const ui = createUiStore();
   const awareness = new Awareness(doc);
   const presence = createLocalPresence(awareness);
+  const peers = createPeerStore(awareness, view);
+  rememberSelections(undo, view);
   return {
     boardId,
     doc,
@@ -45,7 +64,9 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
     ui,
     awareness,
     presence,
+    peers: peers.store,
     destroy() {
+      peers.destroy();
       presence.destroy();
       awareness.destroy();
       undo.destroy();

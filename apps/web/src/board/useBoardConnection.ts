@@ -67,7 +67,6 @@ export function useBoardConnection(boardId: string): BoardConnection {
     };
     const update = (patch: Partial<BoardConnection>) =>
       setConnection((current) => ({ ...current, ...patch }));
-    let everConnected = false;
     update({
       session,
       synced: false,
@@ -89,11 +88,9 @@ export function useBoardConnection(boardId: string): BoardConnection {
     });
     provider.on('status', ({ status }) => {
       if (status === 'connected') {
-        everConnected = true;
         performance.mark('squall:connected');
         update({ status: 'connected' });
-      } else if (!navigator.onLine) update({ status: 'offline' });
-      else update({ status: everConnected ? 'reconnecting' : 'connecting' });
+      } else if (status === 'disconnected') update({ status: navigator.onLine ? 'reconnecting' : 'offline' });
     });
     provider.on('closed', ({ code, reason }) => {
       update({ refused: { code, reason } });
@@ -105,7 +102,7 @@ export function useBoardConnection(boardId: string): BoardConnection {
       update({ status: 'offline' });
     };
     const goOnline = () => {
-      update({ status: everConnected ? 'reconnecting' : 'connecting' });
+      update({ status: 'reconnecting' });
       provider.connect();
     };
     window.addEventListener('offline', goOffline);

@@ -1,0 +1,81 @@
+import { type PresenceState, readPresence } from '@squall/model';
+import type { Awareness } from 'y-protocols/awareness';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BoardView } from '../boardView.ts';
+
+/** A pointer that has not moved for this long is hidden (the person is away, or only watching). */
+export const IDLE_CURSOR_MS = 30_000;
+const IDLE_CHECK_MS = 1_000;
+
+export interface Peer extends PresenceState {
+  readonly clientId: number;
+  /** Their pointer has not moved for `IDLE_CURSOR_MS`, by this browser's clock (never theirs). */
+  readonly idle: boolean;
+}
+
+export interface PeerState {
+  /** Everyone else on the board, validated, by awareness client id. */
+  readonly peers: ReadonlyMap<number, Peer>;
+}
+
+export interface PeerStore {
+  readonly store: StoreApi<PeerState>;
+  destroy(): void;
+}
+
+function samePoint(a: PresenceState['cursor'], b: PresenceState['cursor']): boolean {
+  return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
+}
+
+/**
+ * The other participants' presence, validated with the model's `readPresence`. Their live drags are
+ * shown on this canvas as they happen (without touching the document); when a drag ends, the moved
+ * notes are re-read from the document, where the drop has been written.
+ */
+export function createPeerStore(awareness: Awareness, view: BoardView, now = () => Date.now()): PeerStore {
+  const store = createStore<PeerState>(() => ({ peers: new Map() }));
+  const movedAt = new Map<number, number>();
+  let dragged = new Set<string>();
+
+  const idleOf = (clientId: number) => now() - (movedAt.get(clientId) ?? 0) >= IDLE_CURSOR_MS;
+
+  const onChange = () => {
+    const previous = store.getState().peers;
+    const peers = new Map<number, Peer>();
+    const positions = new Map<string, { x: number; y: number }>();
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue;
+      const presence = readPresence(state);
+      if (!presence) continue;
+      const before = previous.get(clientId);
+      if (!before || !samePoint(before.cursor, presence.cursor)) movedAt.set(clientId, now());
+      peers.set(clientId, { ...presence, clientId, idle: idleOf(clientId) });
+      for (const [id, point] of Object.entries(presence.drag)) positions.set(id, point);
+    }
+    for (const clientId of movedAt.keys()) if (!peers.has(clientId)) movedAt.delete(clientId);
+    const released = [...dragged].filter((id) => !positions.has(id));
+    if (released.length > 0) view.refresh(released);
+    if (positions.size > 0) view.moveLocally(positions);
+    dragged = new Set(positions.keys());
+    store.setState({ peers });
+  };
+
+  // Idleness changes with time alone, without any awareness message.
+  const checkIdle = setInterval(() => {
+    const { peers } = store.getState();
+    if (![...peers.values()].some((peer) => peer.idle !== idleOf(peer.clientId))) return;
+    const next = new Map<number, Peer>();
+    for (const [clientId, peer] of peers) next.set(clientId, { ...peer, idle: idleOf(clientId) });
+    store.setState({ peers: next });
+  }, IDLE_CHECK_MS);
+
+  awareness.on('change', onChange);
+  onChange();
+  return {
+    store,
+    destroy() {
+      clearInterval(checkIdle);
+      awareness.off('change', onChange);
+    },
+  };
+}
