@@ -36,6 +36,11 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     acceptDownloads: true,
     trace: 'retain-on-failure',
+    // Everyone has picked a name already, so the first-visit prompt stays away (its spec clears this).
+    storageState: {
+      cookies: [],
+      origins: [{ origin: baseURL, localStorage: [{ name: 'squall:userName', value: 'Tester' }] }],
+    },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,

@@ -34,6 +34,8 @@ try {
     ids.push(((await response.json()) as { id: string }).id);
   }
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  // A returning visitor: no first-visit name prompt over the board.
+  await page.addInitScript(() => window.localStorage.setItem('squall:userName', 'Facilitator'));
   await page.goto(`${server.url}/b/${ids[0]}`);
   await page.getByRole('application', { name: 'Board canvas' }).waitFor();
   // Show the properties of an event with its payload.

@@ -11,6 +11,7 @@ import { LintPanel } from './LintPanel.tsx';
 import { Notice } from './Notice.tsx';
 import { Palette } from './Palette.tsx';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
+import { NamePrompt } from './presence/NamePrompt.tsx';
 import { SearchBar } from './SearchBar.tsx';
 import { SessionContext } from './SessionContext.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -114,6 +115,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
               <SearchBar />
               <Legend />
               <Notice />
+              {live && <NamePrompt />}
             </CanvasArea>
             <div className="board__side">
               {live && <PropertiesPanel />}

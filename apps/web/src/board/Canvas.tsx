@@ -4,6 +4,7 @@ import {
   ConnectionMode,
   type Connection as FlowConnection,
   type NodeTypes,
+  type OnMove,
   type OnNodeDrag,
   ReactFlow,
   useStore as useFlowStore,
@@ -19,6 +20,8 @@ import { FrameNode } from './FrameNode.tsx';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
 import { NoteNode } from './NoteNode.tsx';
 import { RemoteCursors } from './presence/RemoteCursors.tsx';
+import { RemoteSelections } from './presence/RemoteSelections.tsx';
+import { ViewportPresence } from './presence/ViewportPresence.tsx';
 import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
@@ -99,6 +102,14 @@ export function Canvas({ defaultViewport, preview }: CanvasProps) {
 
   const onMouseLeave = useCallback(() => session.presence.setCursor(null), [session]);
 
+  // Panning or zooming by hand ends "follow" (programmatic moves, the following itself, have no event).
+  const onMoveStart: OnMove = useCallback(
+    (event) => {
+      if (event && session.ui.getState().following !== null) session.ui.setState({ following: null });
+    },
+    [session],
+  );
+
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       const target = event.target as HTMLElement;
@@ -134,6 +145,7 @@ export function Canvas({ defaultViewport, preview }: CanvasProps) {
       onConnect={onConnect}
       onMouseMove={onMouseMove}
       onMouseLeave={onMouseLeave}
+      onMoveStart={onMoveStart}
       onDoubleClick={onDoubleClick}
       connectionMode={ConnectionMode.Loose}
       onlyRenderVisibleElements
@@ -152,7 +164,9 @@ export function Canvas({ defaultViewport, preview }: CanvasProps) {
     >
       <Background gap={GRID * 2} />
       <CanvasMiniMap preview={preview?.elements} />
+      <RemoteSelections />
       <RemoteCursors />
+      <ViewportPresence />
     </ReactFlow>
   );
 }

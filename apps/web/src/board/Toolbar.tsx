@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { redo, undo } from './actions.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { PeopleHere } from './presence/PeopleHere.tsx';
 import { useSession, useUi } from './SessionContext.ts';
 import { showNotice } from './uiStore.ts';
 import type { ConnectionStatus } from './useBoardConnection.ts';
@@ -66,6 +67,7 @@ export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
         </h1>
       )}
       <ConnectionIndicator status={status} live={live} />
+      <PeopleHere />
       <fieldset className="toolbar__group" aria-label="Edit">
         <button type="button" disabled={!canUndo} onClick={() => undo(session)} aria-keyshortcuts="Control+Z">
           Undo

@@ -16,6 +16,8 @@ export interface UiState {
   readonly lastKind: ElementKind;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** The participant (awareness client id) whose viewport this user's follows, until they move. */
+  readonly following: number | null;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -32,6 +34,7 @@ export function createUiStore(): UiStore {
     lastKind: 'domainEvent',
     canUndo: false,
     canRedo: false,
+    following: null,
   }));
 }
 

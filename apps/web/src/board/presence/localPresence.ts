@@ -1,4 +1,4 @@
-import { colorForClient, normaliseUserName, type PresenceState } from '@squall/model';
+import { colorForClient, normaliseUserName, type PresenceState, type PresenceViewport } from '@squall/model';
 import type { XYPosition } from '@xyflow/react';
 import type { Awareness } from 'y-protocols/awareness';
 import { throttle } from './throttle.ts';
@@ -7,8 +7,13 @@ import { throttle } from './throttle.ts';
 const SHARE_MS = 33;
 const NAME_KEY = 'squall:userName';
 
+/** The name picked on this browser; empty before the first visit's prompt. */
+export function pickedUserName(): string {
+  return normaliseUserName(window.localStorage.getItem(NAME_KEY) ?? '');
+}
+
 export function storedUserName(clientId: number): string {
-  return normaliseUserName(window.localStorage.getItem(NAME_KEY) ?? '') || `Guest ${clientId % 1000}`;
+  return pickedUserName() || `Guest ${clientId % 1000}`;
 }
 
 export function storeUserName(name: string): void {
@@ -21,6 +26,8 @@ export interface LocalPresence {
   setSelection(ids: Iterable<string>): void;
   /** Positions of the notes being dragged right now; empty when the drag ends. */
   setDrag(positions: ReadonlyMap<string, XYPosition>): void;
+  /** What this user looks at: the board point at the centre of their canvas, and their zoom. */
+  setViewport(viewport: PresenceViewport): void;
   destroy(): void;
 }
 
@@ -42,6 +49,7 @@ export function createLocalPresence(awareness: Awareness): LocalPresence {
   };
   const shareCursor = throttle((cursor: XYPosition | null) => set({ cursor }), SHARE_MS);
   const shareDrag = throttle((drag: Record<string, XYPosition>) => set({ drag }), SHARE_MS);
+  const shareViewport = throttle((viewport: PresenceViewport) => set({ viewport }), SHARE_MS);
   return {
     setName(name) {
       storeUserName(name);
@@ -58,7 +66,9 @@ export function createLocalPresence(awareness: Awareness): LocalPresence {
         set({ drag: {} });
       } else shareDrag(Object.fromEntries(positions));
     },
+    setViewport: shareViewport,
     destroy() {
+      shareViewport.cancel();
       shareCursor.cancel();
       shareDrag.cancel();
       awareness.setLocalState(null);

@@ -1,4 +1,4 @@
-import { type PresenceState, readPresence } from '@squall/model';
+import { type PresenceState, type PresenceUser, readPresence } from '@squall/model';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '../boardView.ts';
@@ -16,6 +16,8 @@ export interface Peer extends PresenceState {
 export interface PeerState {
   /** Everyone else on the board, validated, by awareness client id. */
   readonly peers: ReadonlyMap<number, Peer>;
+  /** This user, as the others see them. */
+  readonly me: PresenceUser | null;
 }
 
 export interface PeerStore {
@@ -33,7 +35,7 @@ function samePoint(a: PresenceState['cursor'], b: PresenceState['cursor']): bool
  * notes are re-read from the document, where the drop has been written.
  */
 export function createPeerStore(awareness: Awareness, view: BoardView, now = () => Date.now()): PeerStore {
-  const store = createStore<PeerState>(() => ({ peers: new Map() }));
+  const store = createStore<PeerState>(() => ({ peers: new Map(), me: null }));
   const movedAt = new Map<number, number>();
   let dragged = new Set<string>();
 
@@ -57,7 +59,9 @@ export function createPeerStore(awareness: Awareness, view: BoardView, now = () 
     if (released.length > 0) view.refresh(released);
     if (positions.size > 0) view.moveLocally(positions);
     dragged = new Set(positions.keys());
-    store.setState({ peers });
+    const me = readPresence(awareness.getLocalState())?.user ?? null;
+    const before = store.getState().me;
+    store.setState({ peers, me: before?.name === me?.name && before?.color === me?.color ? before : me });
   };
 
   // Idleness changes with time alone, without any awareness message.

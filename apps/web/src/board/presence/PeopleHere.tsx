@@ -1,0 +1,54 @@
+import type { PresenceUser } from '@squall/model';
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { useSession, useUi } from '../SessionContext.ts';
+
+function initials(name: string): string {
+  const words = name.split(' ').filter(Boolean);
+  return (words.length > 1 ? words[0]![0]! + words[1]![0]! : name.slice(0, 2)).toUpperCase();
+}
+
+const Avatar = memo(function Avatar({ user }: { readonly user: PresenceUser }) {
+  return (
+    <span className="avatar" style={{ background: user.color }} aria-hidden="true">
+      {initials(user.name)}
+    </span>
+  );
+});
+
+/** Who is on the board, with a count; clicking someone follows their viewport until this user moves. */
+export function PeopleHere() {
+  const session = useSession();
+  const peers = useStore(session.peers, (state) => state.peers);
+  const me = useStore(session.peers, (state) => state.me);
+  const following = useUi((state) => state.following);
+  const count = peers.size + 1;
+  return (
+    <section className="people" aria-label="People here">
+      <span className="people__count">{count === 1 ? '1 person here' : `${count} people here`}</span>
+      <ul className="people__list">
+        {me && (
+          <li title={`${me.name} (you)`} aria-label={`${me.name} (you)`}>
+            <Avatar user={me} />
+          </li>
+        )}
+        {[...peers.values()].map((peer) => (
+          <li key={peer.clientId}>
+            <button
+              type="button"
+              className="people__follow"
+              aria-pressed={following === peer.clientId}
+              aria-label={`Follow ${peer.user.name}`}
+              title={following === peer.clientId ? `Following ${peer.user.name}` : `Follow ${peer.user.name}`}
+              onClick={() =>
+                session.ui.setState({ following: following === peer.clientId ? null : peer.clientId })
+              }
+            >
+              <Avatar user={peer.user} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
