@@ -7,6 +7,8 @@ import {
   writeBoardContent,
 } from '@squall/model';
 import * as Y from 'yjs';
+import { type BoardAccess, type BoardCapabilities, boardPageUrl } from './access/board-access.ts';
+import type { BoardLink, BoardRole } from './access/capability.ts';
 import { newBoardId } from './board-id.ts';
 import { countsOf, SERVER_ORIGIN } from './rooms/board-room.ts';
 import type { BoardRooms } from './rooms/board-rooms.ts';
@@ -23,6 +25,22 @@ export interface BoardSummary {
   readonly connectionCount: number;
   /** Clients connected right now. */
   readonly activeConnections: number;
+}
+
+/** A board as its creator first sees it: the summary plus its capabilities (shown once, never again). */
+export interface CreatedBoard extends BoardSummary, BoardCapabilities {
+  /** Web page of the edit link: `/b/<id>?token=<editToken>`. */
+  readonly editUrl: string;
+  /** Web page of the view-only link. */
+  readonly viewUrl: string;
+}
+
+/** A board as a caller holding one of its capabilities sees it. */
+export interface AccessibleBoard extends BoardSummary {
+  /** What the caller's token allows. */
+  readonly access: BoardRole;
+  /** Locked by its owner: every connection is read-only. */
+  readonly locked: boolean;
 }
 
 export const DEFAULT_BOARD_NAME = 'Untitled board';
@@ -44,24 +62,59 @@ export class BoardService {
   constructor(
     private readonly store: SqliteStore,
     private readonly rooms: BoardRooms,
+    readonly access: BoardAccess,
   ) {}
 
   /** Creates a board seeded by the server (schema version set, optional imported content). */
-  create(name: string, content?: Pick<BoardSnapshot, 'level' | 'elements' | 'connections'>): BoardSummary {
+  create(name: string, content?: Pick<BoardSnapshot, 'level' | 'elements' | 'connections'>): CreatedBoard {
     const doc = new Y.Doc();
     try {
       migrateBoardDoc(doc, SERVER_ORIGIN);
       if (content) writeBoardContent(doc, content, SERVER_ORIGIN);
       const id = newBoardId();
-      this.store.createBoard({ id, name, snapshot: Y.encodeStateAsUpdate(doc), ...countsOf(doc) });
-      return this.get(id)!;
+      const { capabilities, hashes } = this.access.issue();
+      this.store.createBoard({
+        id,
+        name,
+        snapshot: Y.encodeStateAsUpdate(doc),
+        access: hashes,
+        ...countsOf(doc),
+      });
+      return {
+        ...this.get(id)!,
+        ...capabilities,
+        editUrl: boardPageUrl(id, capabilities.editToken),
+        viewUrl: boardPageUrl(id, capabilities.viewToken),
+      };
     } finally {
       doc.destroy();
     }
   }
 
-  list(): BoardSummary[] {
-    return this.store.listBoards().map((record) => this.summarise(record));
+  /** The boards these tokens open, most recently updated first (nothing for no tokens). */
+  listFor(tokens: readonly string[]): AccessibleBoard[] {
+    const boards: AccessibleBoard[] = [];
+    for (const { boardId, role, locked } of this.access.boardsFor(tokens)) {
+      const board = this.get(boardId);
+      if (board) boards.push({ ...board, access: role, locked });
+    }
+    return boards.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** Locks (everyone read-only) or unlocks a board; its sockets reconnect to learn the new state. */
+  setLocked(id: string, locked: boolean): void {
+    this.access.setLocked(id, locked);
+    this.rooms.get(id)?.setLocked(locked);
+  }
+
+  /** A new token for one link; sockets opened with the old one are closed and it stops working. */
+  rotate(id: string, link: BoardLink): { token: string; url: string } | undefined {
+    const rotated = this.access.rotate(id, link);
+    if (!rotated) return undefined;
+    this.rooms
+      .get(id)
+      ?.closeConnectionsOf(rotated.oldHash, CloseCode.linkRotated, `the ${link} link was rotated`);
+    return { token: rotated.token, url: boardPageUrl(id, rotated.token) };
   }
 
   get(id: string): BoardSummary | undefined {

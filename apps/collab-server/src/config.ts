@@ -31,6 +31,21 @@ export interface ServerConfig {
   /** A socket whose unsent data exceeds this is closed (a slow client must not grow our memory). */
   readonly maxBufferedBytes: number;
   readonly logLevel: string;
+  /** Origins (besides the request's own host) allowed to open `/sync` sockets, e.g. `https://squall.example.com`. */
+  readonly allowedOrigins: readonly string[];
+  /** Instance gate: when set, every page, API call and socket needs a session obtained with this secret. */
+  readonly accessSecret: string | undefined;
+  /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry. */
+  readonly trustProxy: boolean;
+  /** Longest note (Y.Text) a sync update may leave behind. */
+  readonly maxNoteTextLength: number;
+  readonly maxElementsPerBoard: number;
+  /** Stored size of one board (snapshot + appended updates) a sync update may not push it past. */
+  readonly maxBoardBytes: number;
+  /** Boards one client address may create (or import) per minute. */
+  readonly boardCreationsPerMinute: number;
+  /** WebSocket connection attempts one client address may make per minute (bursts up to the same number). */
+  readonly connectionAttemptsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +58,44 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, not "${raw}"`);
   }
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${name} must be 1/true or 0/false, not "${raw}"`);
+}
+
+/** `ALLOWED_ORIGINS`: comma-separated origins (`scheme://host[:port]`), normalised by `URL`. */
+function origins(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return list.map((item) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {}
+    if (!url || url.origin === 'null' || url.origin !== item.replace(/\/$/, '')) {
+      throw new ConfigError(
+        `ALLOWED_ORIGINS must list origins like https://squall.example.com, not "${item}"`,
+      );
+    }
+    return url.origin;
+  });
+}
+
+const MIN_SECRET_LENGTH = 12;
+
+function accessSecret(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // A short secret can be guessed through the login form; say so rather than run a weak gate.
+  if (raw.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`ACCESS_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  return raw;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -78,5 +131,13 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string, serverDir: strin
     checkpointIntervalMs: integer(env, 'CHECKPOINT_INTERVAL_MS', 1_000, 10, 3600_000),
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel,
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    accessSecret: accessSecret(env.ACCESS_SECRET),
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    maxNoteTextLength: integer(env, 'MAX_NOTE_TEXT_LENGTH', 10_000, 1, 1_000_000_000),
+    maxElementsPerBoard: integer(env, 'MAX_ELEMENTS_PER_BOARD', 20_000, 1, 10_000_000),
+    maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', 64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    boardCreationsPerMinute: integer(env, 'BOARD_CREATIONS_PER_MINUTE', 30, 1, 1_000_000),
+    connectionAttemptsPerMinute: integer(env, 'CONNECTION_ATTEMPTS_PER_MINUTE', 600, 1, 10_000_000),
   };
 }

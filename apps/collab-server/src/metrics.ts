@@ -40,6 +40,11 @@ export function createMetrics(options: { processMetrics: boolean }) {
       labelNames: ['reason'] as const,
       registers,
     }),
+    readOnlyUpdatesDropped: new Counter({
+      name: 'squall_readonly_updates_dropped_total',
+      help: 'Document updates dropped because their connection is read-only (view link or locked board)',
+      registers,
+    }),
     persistSeconds: new Histogram({
       name: 'squall_persist_duration_seconds',
       help: 'Time to durably append one update',

@@ -25,7 +25,7 @@ describe('connection liveness', () => {
     const healthy = connectClient(server.wsUrl, board.id);
     clients.push(healthy);
     await healthy.synced;
-    const silent = new WebSocket(`${server.wsUrl}/${board.id}`, { autoPong: false });
+    const silent = new WebSocket(`${server.wsUrl}/${board.id}?token=${board.editToken}`, { autoPong: false });
     const closed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)));
     // 1006: the server cut the TCP connection without a close handshake.
     expect(await closed).toBe(1006);
@@ -35,7 +35,11 @@ describe('connection liveness', () => {
   });
 
   it('closes a client that stops reading once its send buffer is full, others carry on', async () => {
-    server = await startTestServer({ MAX_BUFFERED_BYTES: '1024', RATE_LIMIT_MESSAGES_PER_SECOND: '1000' });
+    server = await startTestServer({
+      MAX_BUFFERED_BYTES: '1024',
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
+      MAX_NOTE_TEXT_LENGTH: '100000000',
+    });
     const board = await createBoard(server.url);
     const writer = connectClient(server.wsUrl, board.id);
     const reader = connectClient(server.wsUrl, board.id);
@@ -44,7 +48,7 @@ describe('connection liveness', () => {
     // A raw client that completes the handshake and then never reads again.
     const stalled = net.connect(server.port, '127.0.0.1');
     stalled.write(
-      `GET /sync/${board.id} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `GET /sync/${board.id}?token=${board.editToken} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
         'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
     );
     await new Promise((resolve) => stalled.once('data', resolve));

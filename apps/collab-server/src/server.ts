@@ -1,10 +1,17 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { AddressRateLimiter } from './access/address-rate-limiter.ts';
+import { BoardAccess } from './access/board-access.ts';
+import { clientAddress } from './access/client-address.ts';
+import { InstanceGate } from './access/instance-gate.ts';
+import { isAllowedOrigin } from './access/origin-check.ts';
 import { BoardService } from './board-service.ts';
 import type { ServerConfig } from './config.ts';
+import { queryTokens } from './http/credentials.ts';
 import { handleRequest } from './http/handle-request.ts';
 import { requestPath } from './http/request-path.ts';
+import { SECURITY_HEADERS } from './http/security-headers.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { BoardRooms } from './rooms/board-rooms.ts';
@@ -26,14 +33,25 @@ export interface RunningServer {
 
 const MAX_JSON_BYTES = 64 * 1024;
 const SHUTDOWN_GRACE_MS = 3_000;
+const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+const UPGRADE_ERROR_CODES: Record<number, string> = {
+  401: 'session_required',
+  403: 'origin_not_allowed',
+  404: 'not_found',
+  429: 'rate_limited',
+};
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   const body = JSON.stringify({
-    error: { code: status === 404 ? 'not_found' : 'unavailable', message: text },
+    error: { code: UPGRADE_ERROR_CODES[status] ?? 'unavailable', message: text },
   });
+  const headers = Object.entries(SECURITY_HEADERS)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
     `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-type: application/json\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      `${headers}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }
 
@@ -51,7 +69,10 @@ export async function startServer(
     else log.warn({ message: event.message }, 'background checkpoint failed');
   });
   const rooms = new BoardRooms({ store, metrics, log, ...config });
-  const boards = new BoardService(store, rooms);
+  const access = new BoardAccess(store);
+  const boards = new BoardService(store, rooms, access);
+  const gate = config.accessSecret ? new InstanceGate(config.accessSecret) : undefined;
+  const connectionAttempts = new AddressRateLimiter(config.connectionAttemptsPerMinute);
   // Boards left with appended updates (a crash) are compacted now rather than on first open.
   for (const id of store.boardsWithPendingUpdates()) {
     const room = rooms.open(id);
@@ -70,7 +91,14 @@ export async function startServer(
       metrics,
       log,
       webDist: config.webDist,
-      limits: { maxJsonBytes: MAX_JSON_BYTES, maxBodyBytes: config.maxBodyBytes },
+      limits: {
+        maxJsonBytes: MAX_JSON_BYTES,
+        maxBodyBytes: config.maxBodyBytes,
+        boardCreations: new AddressRateLimiter(config.boardCreationsPerMinute),
+      },
+      gate,
+      loginAttempts: new AddressRateLimiter(LOGIN_ATTEMPTS_PER_MINUTE),
+      trustProxy: config.trustProxy,
       status: () => ({ boardsLoaded: rooms.size, connections: wss.clients.size }),
     }),
   );
@@ -80,10 +108,31 @@ export async function startServer(
     if (pathname === undefined) return refuseUpgrade(socket, 400, 'the request target is not a valid URL');
     if (!pathname.startsWith('/sync/'))
       return refuseUpgrade(socket, 404, `no WebSocket endpoint at ${pathname}`);
+    // Refused before the handshake (HTTP status, no socket): other sites' pages, callers without a
+    // session, and addresses opening sockets too fast.
+    const refuse = (status: number, reason: string, text: string) => {
+      metrics.rejected.inc({ reason });
+      log.warn({ reason, origin: req.headers.origin }, 'sync upgrade refused');
+      refuseUpgrade(socket, status, text);
+    };
+    if (!isAllowedOrigin(req, config.allowedOrigins)) {
+      return refuse(403, 'originNotAllowed', `origin ${req.headers.origin} may not open sync sockets`);
+    }
+    if (gate && !gate.hasSession(req)) return refuse(401, 'sessionRequired', 'sign in at /login first');
+    if (!connectionAttempts.take(clientAddress(req, config.trustProxy))) {
+      return refuse(429, 'connectionRateLimited', 'too many connection attempts from this address');
+    }
+    const token = queryTokens(req.url)[0];
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      acceptSyncSocket(ws, pathname.slice('/sync/'.length), { rooms, metrics, log, ...config });
+      acceptSyncSocket(ws, pathname.slice('/sync/'.length), token, {
+        rooms,
+        access,
+        metrics,
+        log,
+        ...config,
+      });
     });
   });
 

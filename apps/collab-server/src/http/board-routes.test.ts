@@ -14,7 +14,7 @@ import { createBoard } from '../../test/helpers/http.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
 import { openRawSocket } from '../../test/helpers/raw-socket.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
-import type { BoardSummary } from '../board-service.ts';
+import type { BoardSummary, CreatedBoard } from '../board-service.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 
 let server: TestServer;
@@ -79,9 +79,11 @@ describe('board API', () => {
     const other = await createBoard(server.url, 'Another');
     expect(other.id).not.toBe(created.id);
 
-    const list = await body<{ boards: BoardSummary[] }>(await api('/api/boards'));
+    const list = await body<{ boards: BoardSummary[] }>(
+      await api(`/api/boards?token=${created.viewToken}&token=${other.editToken}`),
+    );
     expect(list.boards.map((board) => board.id).sort()).toEqual([created.id, other.id].sort());
-    const one = await body(await api(`/api/boards/${created.id}`));
+    const one = await body(await api(`/api/boards/${created.id}?token=${created.editToken}`));
     expect(one).toMatchObject({ id: created.id, name: 'Checkout flow' });
     expect(Date.parse(one.updatedAt)).toBeGreaterThan(0);
   });
@@ -106,27 +108,33 @@ describe('board API', () => {
     const watcher = connectClient(server.wsUrl, board.id);
     clients.push(watcher);
     await whenDoc(watcher.doc, (doc) => boardMaps(doc).connections.size === 1);
-    const summary = await body(await api(`/api/boards/${board.id}`));
+    const summary = await body(await api(`/api/boards/${board.id}?token=${board.viewToken}`));
     expect(summary).toMatchObject({ elementCount: 2, connectionCount: 1, activeConnections: 2 });
   });
 
   it('renames a board', async () => {
     const board = await createBoard(server.url, 'Old');
-    const response = await api(`/api/boards/${board.id}`, json('PATCH', { name: '  New name ' }));
+    const at = `/api/boards/${board.id}?token=${board.editToken}`;
+    const response = await api(at, json('PATCH', { name: '  New name ' }));
     expect(response.status).toBe(200);
     expect((await body(response)).name).toBe('New name');
-    expect((await body(await api(`/api/boards/${board.id}`))).name).toBe('New name');
-    await expectError(await api(`/api/boards/${board.id}`, json('PATCH', {})), 400, 'invalid_name');
+    expect((await body(await api(at))).name).toBe('New name');
+    await expectError(await api(at, json('PATCH', {})), 400, 'invalid_name');
   });
 
   it('deletes a board and disconnects its clients with 4410', async () => {
     const board = await createBoard(server.url);
     const socket = await openRawSocket(`${server.wsUrl}/${board.id}`);
-    const response = await api(`/api/boards/${board.id}`, { method: 'DELETE' });
+    const owner = { authorization: `Bearer ${board.ownerKey}` };
+    const response = await api(`/api/boards/${board.id}`, { method: 'DELETE', headers: owner });
     expect(response.status).toBe(204);
     expect(await socket.closed).toEqual({ code: CloseCode.boardDeleted, reason: 'board deleted' });
-    await expectError(await api(`/api/boards/${board.id}`), 404, 'board_not_found');
-    await expectError(await api(`/api/boards/${board.id}`, { method: 'DELETE' }), 404, 'board_not_found');
+    await expectError(await api(`/api/boards/${board.id}`, { headers: owner }), 404, 'board_not_found');
+    await expectError(
+      await api(`/api/boards/${board.id}`, { method: 'DELETE', headers: owner }),
+      404,
+      'board_not_found',
+    );
     expect(server.store.loadBoardState(board.id)).toBeUndefined();
   });
 
@@ -138,10 +146,11 @@ describe('board API', () => {
       body: serializeBoardFile(file),
     });
     expect(imported.status).toBe(201);
-    const board = await body(imported);
+    const board = await body<CreatedBoard>(imported);
     expect(board).toMatchObject({ name: 'Imported', elementCount: 2, connectionCount: 1 });
+    expect(board.editUrl).toBe(`/b/${board.id}?token=${board.editToken}`);
 
-    const exported = await api(`/api/boards/${board.id}/file`);
+    const exported = await api(`/api/boards/${board.id}/file?token=${board.viewToken}`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="Imported.squall.json"');
     const parsed = parseBoardFile(await exported.text());
@@ -149,7 +158,7 @@ describe('board API', () => {
     expect(parsed.ok && parsed.file).toEqual(file);
 
     // What a client syncs is the same board.
-    const alice = connectClient(server.wsUrl, board.id);
+    const alice = connectClient(server.wsUrl, board.id, board.editToken);
     clients.push(alice);
     await alice.synced;
     expect(
@@ -175,7 +184,7 @@ describe('board API', () => {
       400,
       'invalid_board_file',
     );
-    expect((await body<{ boards: BoardSummary[] }>(await api('/api/boards'))).boards).toEqual([]);
+    expect(server.store.listBoards()).toEqual([]);
   });
 
   it('answers every mistake with a JSON error', async () => {

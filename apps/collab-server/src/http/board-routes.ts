@@ -1,12 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { formatBoardFileErrors, parseBoardFile, serializeBoardFile } from '@squall/model';
+import type { AddressRateLimiter } from '../access/address-rate-limiter.ts';
+import type { BoardRole } from '../access/capability.ts';
 import { isBoardId } from '../board-id.ts';
 import {
+  type AccessibleBoard,
   type BoardService,
   DEFAULT_BOARD_NAME,
   InvalidNameError,
   normaliseBoardName,
 } from '../board-service.ts';
+import { bearerToken, boardToken, queryTokens } from './credentials.ts';
 import { HttpError, type Reply } from './http-error.ts';
 import { readBody, readJsonObject } from './read-body.ts';
 
@@ -16,7 +20,14 @@ export interface BoardRoutesOptions {
   readonly maxJsonBytes: number;
   /** Limit for board file imports. */
   readonly maxBodyBytes: number;
+  /** Board creations (and imports) per client address. */
+  readonly boardCreations: AddressRateLimiter;
+  /** The caller's address, as limits count it. */
+  readonly address: string;
 }
+
+/** Most tokens one `GET /api/boards` may present. */
+export const MAX_LISTED_TOKENS = 200;
 
 function nameFrom(value: unknown, fallback?: string): string {
   if (value === undefined && fallback !== undefined) return fallback;
@@ -36,6 +47,53 @@ function methodNotAllowed(method: string, allowed: string): HttpError {
   return new HttpError(405, 'method_not_allowed', `${method} is not supported here; use ${allowed}`);
 }
 
+function takeCreation(options: BoardRoutesOptions): void {
+  if (!options.boardCreations.take(options.address)) {
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `too many boards created from this address; try again in ${options.boardCreations.retryAfterSeconds} s`,
+    );
+  }
+}
+
+/** The caller's role on an existing board, or the 401/403 that says why it has none. */
+function roleOn(
+  boards: BoardService,
+  id: string,
+  req: IncomingMessage,
+): { role: BoardRole; locked: boolean } {
+  const check = boards.access.check(id, boardToken(req));
+  if (check.ok) return check;
+  if (check.reason === 'missing') {
+    throw new HttpError(
+      401,
+      'token_required',
+      'this board needs its link token (?token= or Authorization: Bearer)',
+    );
+  }
+  if (check.reason === 'rotated') {
+    throw new HttpError(403, 'link_rotated', 'this link was rotated by the board owner; ask for the new one');
+  }
+  throw new HttpError(403, 'wrong_token', 'the token is not a capability of this board');
+}
+
+function requireOwner(role: BoardRole): void {
+  if (role !== 'owner') {
+    throw new HttpError(
+      403,
+      'owner_only',
+      'only the board owner can do this (Authorization: Bearer <ownerKey>)',
+    );
+  }
+}
+
+function accessible(boards: BoardService, id: string, role: BoardRole, locked: boolean): AccessibleBoard {
+  const board = boards.get(id);
+  if (!board) throw notFound(id);
+  return { ...board, access: role, locked };
+}
+
 /** `/api/boards…`: the reply, or `undefined` when the path is not a board route (the caller answers 404). */
 export async function handleBoardRoutes(
   req: IncomingMessage,
@@ -48,10 +106,20 @@ export async function handleBoardRoutes(
   if (parts[0] !== 'api' || parts[1] !== 'boards') return undefined;
 
   if (parts.length === 2) {
-    if (method === 'GET') return { status: 200, body: { boards: boards.list() } };
+    if (method === 'GET') {
+      // Links are capabilities: a caller sees the boards whose tokens it presents, and nothing else.
+      const bearer = bearerToken(req);
+      const tokens = [...queryTokens(req.url), ...(bearer ? [bearer] : [])];
+      if (tokens.length > MAX_LISTED_TOKENS) {
+        throw new HttpError(400, 'too_many_tokens', `at most ${MAX_LISTED_TOKENS} tokens per request`);
+      }
+      return { status: 200, body: { boards: boards.listFor(tokens) } };
+    }
     if (method === 'POST') {
       const body = await readJsonObject(req, options.maxJsonBytes);
-      return { status: 201, body: boards.create(nameFrom(body.name, DEFAULT_BOARD_NAME)) };
+      const name = nameFrom(body.name, DEFAULT_BOARD_NAME);
+      takeCreation(options);
+      return { status: 201, body: boards.create(name) };
     }
     throw methodNotAllowed(method, 'GET or POST');
   }
@@ -70,31 +138,51 @@ export async function handleBoardRoutes(
       );
     }
     const { file } = parsed;
+    takeCreation(options);
     return { status: 201, body: boards.create(nameFrom(file.name, DEFAULT_BOARD_NAME), file) };
   }
 
   const id = parts[2] ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', `"${id}" is not a board id`);
+  if (!boards.get(id)) throw notFound(id);
+  const { role, locked } = roleOn(boards, id, req);
 
   if (parts.length === 3) {
-    if (method === 'GET') {
-      const board = boards.get(id);
-      if (!board) throw notFound(id);
-      return { status: 200, body: board };
-    }
+    if (method === 'GET') return { status: 200, body: accessible(boards, id, role, locked) };
     if (method === 'PATCH') {
+      if (role === 'view') throw new HttpError(403, 'read_only', 'a view link cannot rename the board');
+      if (locked && role !== 'owner') {
+        throw new HttpError(403, 'board_locked', 'the board is locked by its owner');
+      }
       const body = await readJsonObject(req, options.maxJsonBytes);
-      const board = boards.rename(id, nameFrom(body.name));
-      if (!board) throw notFound(id);
-      return { status: 200, body: board };
+      if (!boards.rename(id, nameFrom(body.name))) throw notFound(id);
+      return { status: 200, body: accessible(boards, id, role, locked) };
     }
     if (method === 'DELETE') {
+      requireOwner(role);
       if (!boards.delete(id)) throw notFound(id);
       return { status: 204 };
     }
     throw methodNotAllowed(method, 'GET, PATCH or DELETE');
   }
 
+  if (parts.length === 4 && (parts[3] === 'lock' || parts[3] === 'unlock')) {
+    if (method !== 'POST') throw methodNotAllowed(method, 'POST');
+    requireOwner(role);
+    boards.setLocked(id, parts[3] === 'lock');
+    return { status: 200, body: accessible(boards, id, role, parts[3] === 'lock') };
+  }
+  if (parts.length === 4 && parts[3] === 'rotate') {
+    if (method !== 'POST') throw methodNotAllowed(method, 'POST');
+    requireOwner(role);
+    const body = await readJsonObject(req, options.maxJsonBytes);
+    if (body.link !== 'edit' && body.link !== 'view') {
+      throw new HttpError(400, 'invalid_link', '"link" must be "edit" or "view"');
+    }
+    const rotated = boards.rotate(id, body.link);
+    if (!rotated) throw new HttpError(409, 'no_links', 'this board predates links and has none to rotate');
+    return { status: 200, body: { link: body.link, token: rotated.token, url: rotated.url } };
+  }
   if (parts.length === 4 && parts[3] === 'file') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');
     const file = boards.file(id);

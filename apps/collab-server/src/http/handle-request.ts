@@ -1,11 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressRateLimiter } from '../access/address-rate-limiter.ts';
+import { clientAddress } from '../access/client-address.ts';
+import type { InstanceGate } from '../access/instance-gate.ts';
 import type { BoardService } from '../board-service.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { SERVER_VERSION } from '../version.ts';
 import { type BoardRoutesOptions, handleBoardRoutes } from './board-routes.ts';
 import { HttpError, sendError, sendJson, sendReply } from './http-error.ts';
+import { handleLogin } from './login-routes.ts';
 import { requestPath } from './request-path.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static-files.ts';
 
 export interface RequestContext {
@@ -13,7 +18,11 @@ export interface RequestContext {
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly webDist: string;
-  readonly limits: Omit<BoardRoutesOptions, 'boards'>;
+  readonly limits: Pick<BoardRoutesOptions, 'maxJsonBytes' | 'maxBodyBytes' | 'boardCreations'>;
+  /** The instance gate, when `ACCESS_SECRET` is set. */
+  readonly gate: InstanceGate | undefined;
+  readonly loginAttempts: AddressRateLimiter;
+  readonly trustProxy: boolean;
   /** Live numbers for /healthz. */
   readonly status: () => { boardsLoaded: number; connections: number };
 }
@@ -22,6 +31,7 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Request
   const pathname = requestPath(req.url);
   if (pathname === undefined)
     throw new HttpError(400, 'bad_request', 'the request target is not a valid URL');
+  // Probes and scrapers cannot sign in: health and metrics stay open (they name no board).
   if (pathname === '/healthz') {
     return sendJson(res, 200, { status: 'ok', version: SERVER_VERSION, ...context.status() });
   }
@@ -30,8 +40,24 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Request
     res.writeHead(200, { 'content-type': context.metrics.registry.contentType });
     return void res.end(text);
   }
+  const address = clientAddress(req, context.trustProxy);
+  const { gate } = context;
+  if (gate) {
+    const login = {
+      gate,
+      attempts: context.loginAttempts,
+      address,
+      maxBodyBytes: context.limits.maxJsonBytes,
+    };
+    if (await handleLogin(req, res, pathname, login)) return;
+    if (!gate.hasSession(req)) return refuseWithoutSession(req, res, pathname);
+  }
   if (pathname === '/api' || pathname.startsWith('/api/')) {
-    const reply = await handleBoardRoutes(req, pathname, { boards: context.boards, ...context.limits });
+    const reply = await handleBoardRoutes(req, pathname, {
+      boards: context.boards,
+      ...context.limits,
+      address,
+    });
     if (reply) return sendReply(res, reply);
     throw new HttpError(404, 'not_found', `no API route ${req.method} ${pathname}`);
   }
@@ -41,8 +67,25 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Request
   serveWebApp(req, res, pathname, context.webDist);
 }
 
+/** Instance gate without a session: pages go to the login form (and back after it), the rest get 401. */
+function refuseWithoutSession(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  const isPage =
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    !pathname.startsWith('/api') &&
+    !pathname.startsWith('/sync');
+  if (!isPage)
+    throw new HttpError(
+      401,
+      'session_required',
+      'sign in at /login first (this server has an access secret)',
+    );
+  const next = new URL(req.url ?? '/', 'http://localhost');
+  res.writeHead(303, { location: `/login?next=${encodeURIComponent(next.pathname + next.search)}` }).end();
+}
+
 /** Every HTTP request: routes, and turns any failure into a JSON error (never an HTML stack trace). */
 export function handleRequest(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
+  setSecurityHeaders(res);
   res.on('finish', () =>
     context.metrics.httpRequests.inc({ method: req.method ?? '', status: res.statusCode }),
   );

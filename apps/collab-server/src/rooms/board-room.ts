@@ -40,6 +40,11 @@ export interface BoardRoomOptions {
   readonly awarenessTickMs: number;
   readonly compactAfterUpdates: number;
   readonly compactIdleMs: number;
+  readonly maxNoteTextLength: number;
+  readonly maxElementsPerBoard: number;
+  readonly maxBoardBytes: number;
+  /** Locked by its owner when loaded (every peer read-only). */
+  readonly locked: boolean;
   /** Called when the last peer leaves (the registry starts the eviction grace period). */
   readonly onEmpty: (room: BoardRoom) => void;
   /** Called when storage failed and the room must be dropped without saving. */
@@ -70,12 +75,19 @@ export class BoardRoom {
   private compactTimer: NodeJS.Timeout | undefined;
   private compactSoon: NodeJS.Immediate | undefined;
   private closed = false;
+  /** Snapshot plus appended updates, as stored (the per-board size limit applies to this). */
+  private storedBytes = 0;
+  private locked: boolean;
 
   /** Loads a board from the store; `undefined` when there is no such board. */
   static load(id: string, options: BoardRoomOptions): BoardRoom | undefined {
     const state = options.store.loadBoardState(id);
     if (!state) return undefined;
     const room = new BoardRoom(id, options, state.lastSeq, state.updates.length);
+    room.storedBytes = state.updates.reduce(
+      (sum, update) => sum + update.byteLength,
+      state.snapshot.byteLength,
+    );
     Y.applyUpdate(room.doc, state.snapshot, SERVER_ORIGIN);
     for (const update of state.updates) Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
     // From here on every change is persisted, including the migration below.
@@ -95,6 +107,7 @@ export class BoardRoom {
   ) {
     this.lastSeq = lastSeq;
     this.unfolded = unfolded;
+    this.locked = options.locked;
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -126,6 +139,11 @@ export class BoardRoom {
         peer.send(this.syncStep2For(message.stateVector));
         return;
       case 'update':
+        // View links and locked boards: the update (sync step 2 included) is dropped, the socket stays.
+        if (peer.readOnly || this.locked) {
+          this.options.metrics.readOnlyUpdatesDropped.inc();
+          return;
+        }
         try {
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
@@ -174,9 +192,63 @@ export class BoardRoom {
     return encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  /** Owner lock: from now on every peer is read-only; peers reconnect to learn it. */
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.closeAll(CloseCode.accessChanged, locked ? 'board locked' : 'board unlocked');
+  }
+
+  /** Closes the peers that connected with the capability hashing to `tokenHash` (a rotated link). */
+  closeConnectionsOf(tokenHash: string, code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) if (peer.tokenHash === tokenHash) peer.close(code, reason);
+  }
+
+  /** Why a peer's transaction must not be kept, or `undefined` when it stays within the limits. */
+  private limitBroken(update: Uint8Array, transaction: Y.Transaction): string | undefined {
+    const { maxBoardBytes, maxElementsPerBoard, maxNoteTextLength } = this.options;
+    if (this.storedBytes + update.byteLength > maxBoardBytes) {
+      return `limit exceeded: the board would be over ${maxBoardBytes} bytes`;
+    }
+    for (const type of transaction.changed.keys()) {
+      if (type instanceof Y.Text && type.length > maxNoteTextLength) {
+        return `limit exceeded: a text is over ${maxNoteTextLength} characters`;
+      }
+      if (type instanceof Y.Map && type.parent === null && type.size > maxElementsPerBoard) {
+        return `limit exceeded: over ${maxElementsPerBoard} elements`;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A peer's update broke a limit. It is already in the in-memory document (Yjs cannot take it back)
+   * but not in storage and not relayed: the sender is closed for good and the room is dropped, so the
+   * other peers reconnect to the board as stored.
+   */
+  private refuse(offender: Peer, reason: string): void {
+    this.options.metrics.rejected.inc({ reason: 'limitExceeded' });
+    this.options.log.warn({ board: this.id, peer: offender.id, reason }, 'update refused');
+    offender.close(CloseCode.limitExceeded, reason);
+    this.closeAll(CloseCode.boardReloaded, 'board reloaded after a refused update');
+    this.destroy({ save: false });
+    this.options.onBroken(this);
+  }
+
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     this.wholeBoard = undefined;
     if (this.closed) return;
+    if (this.peers.has(origin as Peer)) {
+      const broken = this.limitBroken(update, transaction);
+      if (broken) {
+        this.refuse(origin as Peer, broken);
+        return;
+      }
+    }
     const { store, metrics, log } = this.options;
     const started = performance.now();
     try {
@@ -196,6 +268,7 @@ export class BoardRoom {
     // Everything waits while SQLite writes (it is synchronous): a slow disk must show up in the logs.
     if (elapsed > SLOW_PERSIST_MS) log.warn({ board: this.id, ms: Math.round(elapsed) }, 'slow persist');
     this.unfolded++;
+    this.storedBytes += update.byteLength;
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     this.scheduleCompaction();
@@ -247,7 +320,9 @@ export class BoardRoom {
     if (this.closed || this.unfolded === 0) return;
     const { store, metrics, log } = this.options;
     try {
-      store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.lastSeq, countsOf(this.doc));
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      store.compact(this.id, snapshot, this.lastSeq, countsOf(this.doc));
+      this.storedBytes = snapshot.byteLength;
       this.unfolded = 0;
       metrics.compactions.inc();
     } catch (error) {

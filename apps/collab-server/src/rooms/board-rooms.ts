@@ -11,6 +11,9 @@ export interface BoardRoomsOptions {
   readonly awarenessTickMs: number;
   readonly compactAfterUpdates: number;
   readonly compactIdleMs: number;
+  readonly maxNoteTextLength: number;
+  readonly maxElementsPerBoard: number;
+  readonly maxBoardBytes: number;
 }
 
 /** The boards in memory: loaded on first connection, evicted a grace period after the last one leaves. */
@@ -41,6 +44,10 @@ export class BoardRooms {
       awarenessTickMs,
       compactAfterUpdates,
       compactIdleMs,
+      maxNoteTextLength: this.options.maxNoteTextLength,
+      maxElementsPerBoard: this.options.maxElementsPerBoard,
+      maxBoardBytes: this.options.maxBoardBytes,
+      locked: store.getAccess(id)?.locked ?? false,
       onEmpty: (empty) => this.scheduleEviction(empty),
       onBroken: (broken) => this.forget(broken),
     });

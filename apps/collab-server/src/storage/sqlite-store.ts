@@ -51,7 +51,48 @@ CREATE TABLE IF NOT EXISTS updates (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board_id, seq);
+CREATE TABLE IF NOT EXISTS board_access (
+  board_id TEXT PRIMARY KEY,
+  edit_hash TEXT NOT NULL UNIQUE,
+  view_hash TEXT NOT NULL UNIQUE,
+  owner_hash TEXT NOT NULL UNIQUE,
+  locked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS retired_tokens (
+  hash TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL
+);
 `;
+
+/** SHA-256 hashes of a board's capabilities (the tokens themselves are never stored). */
+export interface BoardAccessHashes {
+  readonly editHash: string;
+  readonly viewHash: string;
+  readonly ownerHash: string;
+}
+
+export interface BoardAccessRecord extends BoardAccessHashes {
+  readonly boardId: string;
+  readonly locked: boolean;
+}
+
+interface AccessRow {
+  board_id: string;
+  edit_hash: string;
+  view_hash: string;
+  owner_hash: string;
+  locked: number;
+}
+
+function toAccess(row: AccessRow): BoardAccessRecord {
+  return {
+    boardId: row.board_id,
+    editHash: row.edit_hash,
+    viewHash: row.view_hash,
+    ownerHash: row.owner_hash,
+    locked: row.locked === 1,
+  };
+}
 
 // A board's "updated" time is its row's or its newest appended update's, so appending stays one insert.
 const BOARD_COLUMNS = `b.id, b.name, b.created_at, b.element_count, b.connection_count,
@@ -120,14 +161,62 @@ export class SqliteStore {
       foldUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       countUpdates: this.db.prepare('SELECT count(*) FROM updates WHERE board_id = ?').pluck(),
       boardsWithUpdates: this.db.prepare('SELECT DISTINCT board_id FROM updates').pluck(),
+      insertAccess: this.db.prepare(
+        `INSERT INTO board_access (board_id, edit_hash, view_hash, owner_hash)
+         VALUES (@id, @editHash, @viewHash, @ownerHash)`,
+      ),
+      getAccess: this.db.prepare('SELECT * FROM board_access WHERE board_id = ?'),
+      findAccess: this.db.prepare(
+        'SELECT * FROM board_access WHERE edit_hash = @hash OR view_hash = @hash OR owner_hash = @hash',
+      ),
+      setLocked: this.db.prepare('UPDATE board_access SET locked = ? WHERE board_id = ?'),
+      setEditHash: this.db.prepare('UPDATE board_access SET edit_hash = ? WHERE board_id = ?'),
+      setViewHash: this.db.prepare('UPDATE board_access SET view_hash = ? WHERE board_id = ?'),
+      retire: this.db.prepare('INSERT OR IGNORE INTO retired_tokens (hash, board_id) VALUES (?, ?)'),
+      isRetired: this.db.prepare('SELECT 1 FROM retired_tokens WHERE hash = ? AND board_id = ?').pluck(),
+      deleteAccess: this.db.prepare('DELETE FROM board_access WHERE board_id = ?'),
+      deleteRetired: this.db.prepare('DELETE FROM retired_tokens WHERE board_id = ?'),
     };
   }
 
+  /** Inserts a board and, when given, its capability hashes, in one transaction. */
   createBoard(
-    board: { id: string; name: string; snapshot: Uint8Array } & BoardCounts,
+    board: { id: string; name: string; snapshot: Uint8Array; access?: BoardAccessHashes } & BoardCounts,
     now = Date.now(),
   ): void {
-    this.statements.insertBoard.run({ ...board, snapshot: asBuffer(board.snapshot), now });
+    const { access, ...row } = board;
+    this.db.transaction(() => {
+      this.statements.insertBoard.run({ ...row, snapshot: asBuffer(board.snapshot), now });
+      if (access) this.statements.insertAccess.run({ id: board.id, ...access });
+    })();
+  }
+
+  /** The board's capability hashes; `undefined` for boards created before links existed. */
+  getAccess(boardId: string): BoardAccessRecord | undefined {
+    const row = this.statements.getAccess.get(boardId) as AccessRow | undefined;
+    return row && toAccess(row);
+  }
+
+  /** The board one of whose current capabilities hashes to `hash`. */
+  findAccessByHash(hash: string): BoardAccessRecord | undefined {
+    const row = this.statements.findAccess.get({ hash }) as AccessRow | undefined;
+    return row && toAccess(row);
+  }
+
+  setLocked(boardId: string, locked: boolean): void {
+    this.statements.setLocked.run(locked ? 1 : 0, boardId);
+  }
+
+  /** Replaces the edit or view link's hash; the old one is remembered so its users learn it was rotated. */
+  rotateLink(boardId: string, link: 'edit' | 'view', oldHash: string, newHash: string): void {
+    this.db.transaction(() => {
+      (link === 'edit' ? this.statements.setEditHash : this.statements.setViewHash).run(newHash, boardId);
+      this.statements.retire.run(oldHash, boardId);
+    })();
+  }
+
+  isRetiredHash(boardId: string, hash: string): boolean {
+    return this.statements.isRetired.get(hash, boardId) !== undefined;
   }
 
   getBoard(id: string): BoardRecord | undefined {
@@ -146,6 +235,8 @@ export class SqliteStore {
   deleteBoard(id: string): boolean {
     return this.db.transaction(() => {
       this.statements.deleteUpdates.run(id);
+      this.statements.deleteAccess.run(id);
+      this.statements.deleteRetired.run(id);
       return this.statements.deleteBoard.run(id).changes > 0;
     })();
   }

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { BoardAccess } from '../access/board-access.ts';
 import { isBoardId } from '../board-id.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -10,6 +11,7 @@ import { closeReason, SocketPeer } from './socket-peer.ts';
 
 export interface SyncSocketOptions {
   readonly rooms: BoardRooms;
+  readonly access: BoardAccess;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly maxConnectionsPerBoard: number;
@@ -25,8 +27,16 @@ function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-/** Wires a freshly upgraded `/sync/<boardId>` socket to its board, or closes it with the reason why not. */
-export function acceptSyncSocket(socket: WebSocket, boardId: string, options: SyncSocketOptions): void {
+/**
+ * Wires a freshly upgraded `/sync/<boardId>?token=…` socket to its board, or closes it with the reason
+ * why not. A view link (or a locked board) joins read-only.
+ */
+export function acceptSyncSocket(
+  socket: WebSocket,
+  boardId: string,
+  token: string | undefined,
+  options: SyncSocketOptions,
+): void {
   const { rooms, metrics } = options;
   const log = options.log.child({ board: boardId, peer: nextPeerId });
   const refuse = (code: number, reason: string) => {
@@ -36,6 +46,16 @@ export function acceptSyncSocket(socket: WebSocket, boardId: string, options: Sy
   };
   if (!isBoardId(boardId)) {
     refuse(CloseCode.invalidBoardId, 'invalid board id');
+    return;
+  }
+  // Checked before the board is loaded: a caller without a capability costs no more than a lookup.
+  const access = options.access.check(boardId, token);
+  if (!access.ok && access.reason === 'rotated') {
+    refuse(CloseCode.linkRotated, 'link rotated: ask the board owner for the new link');
+    return;
+  }
+  if (!access.ok) {
+    refuse(CloseCode.unauthorized, access.reason === 'missing' ? 'token required' : 'wrong token');
     return;
   }
   let room: ReturnType<BoardRooms['open']>;
@@ -55,7 +75,10 @@ export function acceptSyncSocket(socket: WebSocket, boardId: string, options: Sy
     return;
   }
   const joined = room;
-  const peer = new SocketPeer(nextPeerId++, socket, metrics, options.maxBufferedBytes);
+  const peer = new SocketPeer(nextPeerId++, socket, metrics, options.maxBufferedBytes, {
+    readOnly: access.role === 'view',
+    tokenHash: access.tokenHash,
+  });
   const limiter = new RateLimiter(options.rateLimitMessagesPerSecond, options.rateLimitBurst);
   const drop = (code: number, reason: string) => {
     metrics.rejected.inc({ reason: closeCodeName(code) });

@@ -10,8 +10,16 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** Storage failed; nothing of the message was relayed. */
   internalError: 1011,
+  /** The board was reloaded from storage to discard a refused update: reconnect. */
+  boardReloaded: 1012,
+  /** The board's owner locked or unlocked it: reconnect and read the new access (`GET /api/boards/:id`). */
+  accessChanged: 4205,
   /** `/sync/<id>` where id is not a board id. */
   invalidBoardId: 4400,
+  /** No `token` query parameter, or one that is not a capability of this board. */
+  unauthorized: 4401,
+  /** The token was this board's link until its owner rotated it. */
+  linkRotated: 4403,
   /** No board with this id; nothing is created. */
   boardNotFound: 4404,
   /** The board was deleted while connected. */
@@ -22,6 +30,8 @@ export const CloseCode = {
   malformedMessage: 4422,
   /** Update that decodes but is refused or fails to apply. */
   updateRejected: 4423,
+  /** An update would take the board over a limit (note text, elements, stored size); nothing of it was kept. */
+  limitExceeded: 4413,
   /** Too many messages from this socket. */
   rateLimited: 4429,
   /** Board already has MAX_CONNECTIONS_PER_BOARD connections. */

@@ -16,13 +16,19 @@ export function closeReason(reason: string): string {
 /** A room's view of a `ws` socket: sends are dropped once closing, and a client that reads too slowly is cut off. */
 export class SocketPeer implements Peer {
   closed = false;
+  readonly readOnly: boolean;
+  readonly tokenHash: string | undefined;
 
   constructor(
     readonly id: number,
     private readonly socket: WebSocket,
     private readonly metrics: Metrics,
     private readonly maxBufferedBytes: number,
-  ) {}
+    access: { readOnly: boolean; tokenHash?: string | undefined } = { readOnly: false },
+  ) {
+    this.readOnly = access.readOnly;
+    this.tokenHash = access.tokenHash;
+  }
 
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;

@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import { withEditToken } from './board-tokens.ts';
 
 export interface RawSocket {
   readonly ws: WebSocket;
@@ -8,9 +9,12 @@ export interface RawSocket {
   readonly received: Uint8Array[];
 }
 
-/** A bare WebSocket (no y-websocket client) for sending exactly the bytes a test wants. */
-export async function openRawSocket(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url);
+/**
+ * A bare WebSocket (no y-websocket client) for sending exactly the bytes a test wants. A `/sync/<id>`
+ * URL without a token gets the board's edit token (see board-tokens.ts); `headers` e.g. set an Origin.
+ */
+export async function openRawSocket(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
+  const ws = new WebSocket(withEditToken(url), { headers });
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {

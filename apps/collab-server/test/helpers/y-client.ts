@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { editTokenOf } from './board-tokens.ts';
 
 /** A real y-websocket client (the provider the web app uses) on Node's `ws`. */
 export interface YClient {
@@ -17,9 +18,12 @@ export interface YClient {
  */
 export const CLIENT_MAX_BACKOFF_MS = 100;
 
-export function connectClient(wsUrl: string, boardId: string): YClient {
+/** `token` defaults to the edit token of a board made with `createBoard`; `null` connects without one. */
+export function connectClient(wsUrl: string, boardId: string, token?: string | null): YClient {
   const doc = new Y.Doc();
+  const linkToken = token === undefined ? editTokenOf(boardId) : token;
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: linkToken ? { token: linkToken } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: CLIENT_MAX_BACKOFF_MS,
