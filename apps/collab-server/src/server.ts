@@ -73,6 +73,8 @@ export async function startServer(
   const boards = new BoardService(store, rooms, access);
   const gate = config.accessSecret ? new InstanceGate(config.accessSecret) : undefined;
   const connectionAttempts = new AddressRateLimiter(config.connectionAttemptsPerMinute);
+  const boardCreations = new AddressRateLimiter(config.boardCreationsPerMinute);
+  const loginAttempts = new AddressRateLimiter(LOGIN_ATTEMPTS_PER_MINUTE);
   // Boards left with appended updates (a crash) are compacted now rather than on first open.
   for (const id of store.boardsWithPendingUpdates()) {
     const room = rooms.open(id);
@@ -94,10 +96,10 @@ export async function startServer(
       limits: {
         maxJsonBytes: MAX_JSON_BYTES,
         maxBodyBytes: config.maxBodyBytes,
-        boardCreations: new AddressRateLimiter(config.boardCreationsPerMinute),
+        boardCreations,
       },
       gate,
-      loginAttempts: new AddressRateLimiter(LOGIN_ATTEMPTS_PER_MINUTE),
+      loginAttempts,
       trustProxy: config.trustProxy,
       status: () => ({ boardsLoaded: rooms.size, connections: wss.clients.size }),
     }),
