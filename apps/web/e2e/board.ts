@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, expect, type Locator, type Page } from '@playwright/test';
 
 /** Test helpers that act as a user would: through roles and accessible names. */
 
@@ -17,15 +17,45 @@ export const KIND_LABELS = {
 
 export type KindLabel = (typeof KIND_LABELS)[keyof typeof KIND_LABELS];
 
-export async function createBoard(request: APIRequestContext, name: string): Promise<string> {
-  const response = await request.post('/api/boards', { data: { name } });
+/** The owner keys of the boards the specs created: a board opens and answers only with one. */
+const ownerKeys = new Map<string, string>();
+
+async function keepCreated(response: APIResponse): Promise<string> {
   expect(response.status()).toBe(201);
-  const board = (await response.json()) as { id: string };
+  const board = (await response.json()) as { id: string; ownerKey: string };
+  ownerKeys.set(board.id, board.ownerKey);
   return board.id;
 }
 
+export async function createBoard(request: APIRequestContext, name: string): Promise<string> {
+  return keepCreated(await request.post('/api/boards', { data: { name } }));
+}
+
+/** Imports a board file (an object or its text) through the API, as a new board. */
+export async function importBoard(request: APIRequestContext, file: unknown): Promise<string> {
+  return keepCreated(await request.post('/api/boards/import', { data: file as object }));
+}
+
+/** Remembers the token a page holds for a board it created itself (through the home page). */
+export async function adoptPageToken(page: Page, id: string): Promise<void> {
+  const stored = await page.evaluate(() => window.localStorage.getItem('squall:boardTokens'));
+  const token = (JSON.parse(stored ?? '{}') as Record<string, { token: string }>)[id]?.token;
+  if (!token) throw new Error(`the page holds no token for board ${id}`);
+  ownerKeys.set(id, token);
+}
+
+/** Request options that present a board's owner key. */
+export function auth(id: string): { headers: Record<string, string> } {
+  return { headers: { authorization: `Bearer ${ownerKeys.get(id) ?? ''}` } };
+}
+
+/** The link that opens a board, capability included, as its owner would share it. */
+export function boardLink(id: string): string {
+  return `/b/${id}?token=${encodeURIComponent(ownerKeys.get(id) ?? '')}`;
+}
+
 export async function openBoard(page: Page, id: string): Promise<void> {
-  await page.goto(`/b/${id}`);
+  await page.goto(boardLink(id));
   await expect(page.getByRole('application', { name: 'Board canvas' })).toBeVisible();
 }
 

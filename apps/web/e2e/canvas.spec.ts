@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { addNote, connectNotes, createBoard, dragBy, element, openBoard, whenSettled } from './board.ts';
+import {
+  addNote,
+  auth,
+  connectNotes,
+  createBoard,
+  dragBy,
+  element,
+  openBoard,
+  whenSettled,
+} from './board.ts';
 
 interface FileElement {
   id: string;
@@ -11,7 +20,7 @@ interface FileElement {
 }
 
 async function boardFile(request: import('@playwright/test').APIRequestContext, id: string) {
-  return (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+  return (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
     elements: FileElement[];
     connections: unknown[];
   };
@@ -252,6 +261,9 @@ test('shift-click and box selection select several notes; the board is renamed f
   await title.press('Enter');
   await expect(page.getByRole('heading', { name: 'Selecting, renamed' })).toBeVisible();
   await expect
-    .poll(async () => ((await (await request.get(`/api/boards/${id}`)).json()) as { name: string }).name)
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/boards/${id}`, auth(id))).json()) as { name: string }).name,
+    )
     .toBe('Selecting, renamed');
 });

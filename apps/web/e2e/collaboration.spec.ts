@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addNote, createBoard, element, openBoard } from './board.ts';
+import { addNote, auth, createBoard, element, openBoard } from './board.ts';
 
 // Two people in separate browser contexts: everything they share goes through the real server.
 test('two people see each other’s notes live, and undo only undoes one’s own work', async ({
@@ -50,14 +50,14 @@ test('people see each other’s pointers by name and a drag as it happens', asyn
   const moved = Math.round((await note.boundingBox())!.x - box.x);
   expect(moved).toBeGreaterThan(50);
   await expect.poll(async () => Math.round((await seenByBob.boundingBox())!.x - before.x)).toBe(moved);
-  const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+  const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
     elements: Array<{ position: { x: number } }>;
   };
   const stored = file.elements[0]!.position.x;
   await alice.mouse.up();
   await expect
     .poll(async () => {
-      const after = (await (await request.get(`/api/boards/${id}/file`)).json()) as typeof file;
+      const after = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as typeof file;
       return Math.round(after.elements[0]!.position.x - stored);
     })
     .toBe(moved);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addNote, connectNotes, createBoard, dragBy, openBoard } from './board.ts';
+import { addNote, auth, connectNotes, createBoard, dragBy, openBoard } from './board.ts';
 
 test('a legal connection is drawn; an illegal one is refused with an explanation', async ({
   page,
@@ -29,7 +29,9 @@ test('a legal connection is drawn; an illegal one is refused with an explanation
     }),
   ).toHaveCount(0);
 
-  const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as { connections: unknown[] };
+  const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
+    connections: unknown[];
+  };
   expect(file.connections).toHaveLength(1);
 });
 

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { addNote, connectNotes, createBoard, dragBy, element, openBoard } from './board.ts';
+import {
+  addNote,
+  adoptPageToken,
+  auth,
+  connectNotes,
+  createBoard,
+  dragBy,
+  element,
+  openBoard,
+} from './board.ts';
 
 /** Loads an image file into the page's own <img>: a valid image decodes and has a size. */
 async function decodedSize(page: Page, bytes: Buffer, type: string) {
@@ -84,7 +93,8 @@ test('a downloaded board file imports as an identical new board', async ({ page,
   ).toHaveCount(1);
   const importedId = new URL(page.url()).pathname.split('/').at(-1)!;
   expect(importedId).not.toBe(id);
-  const imported = await (await request.get(`/api/boards/${importedId}/file`)).json();
+  await adoptPageToken(page, importedId);
+  const imported = await (await request.get(`/api/boards/${importedId}/file`, auth(importedId))).json();
   expect(imported.elements).toEqual(original.elements);
   expect(imported.connections).toEqual(original.connections);
 });

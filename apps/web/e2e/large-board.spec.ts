@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { element } from './board.ts';
+import { auth, boardLink, element, importBoard } from './board.ts';
 
 /** A board file of `count` domain events on a 40-column grid. */
 function largeBoardFile(count: number) {
@@ -26,9 +26,7 @@ test('a board shows a read-only picture from its file while it syncs, then becom
   page,
   request,
 }) => {
-  const response = await request.post('/api/boards/import', { data: largeBoardFile(1600) });
-  expect(response.status()).toBe(201);
-  const { id } = (await response.json()) as { id: string };
+  const id = await importBoard(request, largeBoardFile(1600));
 
   // Hold the server's sync messages back until the picture has been checked.
   let release: () => void = () => {};
@@ -43,7 +41,7 @@ test('a board shows a read-only picture from its file while it syncs, then becom
     });
   });
 
-  await page.goto(`/b/${id}`);
+  await page.goto(boardLink(id));
   const preview = page.getByRole('application', { name: 'Board preview' });
   await expect(preview).toBeVisible();
   // The board opens centred: the note in the middle of the 40×40 grid is in view.
@@ -63,7 +61,7 @@ test('a board shows a read-only picture from its file while it syncs, then becom
   await expect(element(page, 'Domain event', 'Event 820 (live)')).toBeVisible();
   await expect
     .poll(async () => {
-      const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+      const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
         elements: Array<{ id: string; text: string }>;
       };
       return file.elements.find((e) => e.id === 'e820')?.text;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addNote, createBoard, element, KIND_LABELS, openBoard } from './board.ts';
+import { addNote, auth, createBoard, element, KIND_LABELS, openBoard } from './board.ts';
 
 test('every kind can be placed from the palette and carries its accessible name', async ({
   page,
@@ -55,7 +55,7 @@ test('text is edited inline, multi-line and in Korean, and survives a reload', a
 
   await page.reload();
   await expect(element(page, 'Domain event', '결제 요청됨 支払い 💳')).toBeVisible();
-  const file = await (await request.get(`/api/boards/${id}/file`)).json();
+  const file = await (await request.get(`/api/boards/${id}/file`, auth(id))).json();
   expect(file.elements.map((e: { text: string }) => e.text)).toEqual(['결제 요청됨\n支払い 💳']);
 });
 

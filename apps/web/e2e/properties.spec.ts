@@ -1,5 +1,5 @@
 import { expect, type Locator, test } from '@playwright/test';
-import { addNote, createBoard, dragBy, element, openBoard } from './board.ts';
+import { addNote, auth, createBoard, dragBy, element, openBoard } from './board.ts';
 
 const valuesOf = (inputs: Locator) =>
   inputs.evaluateAll((elements) => elements.map((element) => (element as HTMLInputElement).value));
@@ -47,7 +47,7 @@ test('payload fields of an event are added, edited, reordered and removed', asyn
 
   await expect.poll(() => valuesOf(names)).toEqual(['paymentId', 'method', 'amount']);
   const read = async () => {
-    const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+    const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
       elements: Array<{ fields: FileField[] }>;
     };
     return file.elements[0]!.fields;
@@ -109,7 +109,7 @@ test('kind, code name, aggregate key field and topic settings are edited in the 
   await panel.getByRole('checkbox', { name: 'Publish a state topic' }).check();
   await expect
     .poll(async () => {
-      const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+      const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
         elements: Array<Record<string, unknown>>;
       };
       return file.elements[0];
@@ -157,7 +157,7 @@ test('edits in the panel are kept when the selection moves straight on to anothe
   await expect(element(page, 'Domain event', 'First, renamed')).toBeVisible();
   await expect
     .poll(async () => {
-      const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+      const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
         elements: Array<{ text: string; codeName: string }>;
       };
       return file.elements.find((e) => e.text === 'First, renamed')?.codeName;

@@ -1,4 +1,5 @@
 import { BOARD_FILE_FORMAT, type BoardFile } from '@squall/model';
+import { allTokens, forgetBoard, rememberBoard, tokenFor } from './boardTokens.ts';
 
 /** A board as the collab server describes it (`GET /api/boards`, `GET /api/boards/:id`). */
 export interface BoardSummary {
@@ -10,6 +11,19 @@ export interface BoardSummary {
   readonly connectionCount?: number;
   /** People connected to the board right now. */
   readonly activeConnections?: number;
+  /** What this browser's token allows on the board. */
+  readonly access?: BoardAccess;
+  /** Locked by its owner: every connection is read-only. */
+  readonly locked?: boolean;
+}
+
+export type BoardAccess = 'owner' | 'edit' | 'view';
+
+/** What creating or importing a board answers, once: the board and its capabilities. */
+export interface CreatedBoard extends BoardSummary {
+  readonly editToken: string;
+  readonly viewToken: string;
+  readonly ownerKey: string;
 }
 
 export interface ApiErrorDetail {
@@ -34,10 +48,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** A request to the board API; `boardId` sends this browser's token for that board. */
+async function request<T>(path: string, init?: RequestInit, boardId?: string): Promise<T> {
+  const token = boardId ? tokenFor(boardId) : undefined;
   const response = await fetch(path, {
     ...init,
-    headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      accept: 'application/json',
+      ...(init?.body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
   });
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -63,23 +83,41 @@ function boardList(body: unknown): BoardSummary[] {
   return list.filter((item): item is BoardSummary => isRecord(item) && typeof item.id === 'string');
 }
 
+/** Keeps the capabilities of a board this browser just created or imported (the owner key is shown once). */
+function keep(created: CreatedBoard): CreatedBoard {
+  rememberBoard(created.id, {
+    token: created.ownerKey,
+    editToken: created.editToken,
+    viewToken: created.viewToken,
+  });
+  return created;
+}
+
+const boardPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+
 export const boardsApi = {
-  list: async () => boardList(await request<unknown>('/api/boards')),
-  get: (id: string) => request<BoardSummary>(`/api/boards/${encodeURIComponent(id)}`),
-  create: (name: string) =>
-    request<BoardSummary>('/api/boards', { method: 'POST', body: JSON.stringify({ name }) }),
+  /** The boards whose tokens this browser holds. */
+  list: async () => {
+    const query = allTokens()
+      .map((token) => `token=${encodeURIComponent(token)}`)
+      .join('&');
+    return boardList(await request<unknown>(query ? `/api/boards?${query}` : '/api/boards'));
+  },
+  get: (id: string) => request<BoardSummary>(boardPath(id), undefined, id),
+  create: async (name: string) =>
+    keep(await request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify({ name }) })),
   rename: (id: string, name: string) =>
-    request<BoardSummary>(`/api/boards/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ name }),
-    }),
-  remove: (id: string) => request<void>(`/api/boards/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    request<BoardSummary>(boardPath(id), { method: 'PATCH', body: JSON.stringify({ name }) }, id),
+  remove: async (id: string) => {
+    await request<void>(boardPath(id), { method: 'DELETE' }, id);
+    forgetBoard(id);
+  },
   /**
    * The board as a board file, for a first picture while the live document syncs. It comes from this
    * board's own server, which writes it from the validated document, so only its envelope is checked.
    */
   file: async (id: string): Promise<BoardFile> => {
-    const file = await request<Partial<BoardFile>>(`/api/boards/${encodeURIComponent(id)}/file`);
+    const file = await request<Partial<BoardFile>>(`${boardPath(id)}/file`, undefined, id);
     if (
       file.format !== BOARD_FILE_FORMAT ||
       !Array.isArray(file.elements) ||
@@ -90,8 +128,8 @@ export const boardsApi = {
     return file as BoardFile;
   },
   /** Creates a new board from a board file's text; the server validates it and refuses it whole. */
-  import: (fileText: string) =>
-    request<BoardSummary>('/api/boards/import', { method: 'POST', body: fileText }),
+  import: async (fileText: string) =>
+    keep(await request<CreatedBoard>('/api/boards/import', { method: 'POST', body: fileText })),
 };
 
 /** The WebSocket base (`ws://host`), from the page's own origin: the server serves both. */

@@ -1,15 +1,40 @@
 import { useEffect } from 'react';
 
-/** An unknown or deleted board: say so kindly and offer a way back, never an empty canvas. */
-export function BoardNotFound({ boardId }: { readonly boardId: string }) {
+/** Why a board cannot be opened: it does not exist, or this browser holds no valid link to it. */
+export type BoardRefusal = 'missing' | 'no-access' | 'link-rotated';
+
+const TEXT: Record<BoardRefusal, { readonly title: string; readonly body: string }> = {
+  missing: {
+    title: 'Board not found',
+    body: 'It may have been deleted, or the link is incomplete.',
+  },
+  'no-access': {
+    title: 'You need a link to this board',
+    body: 'Boards open with the link their owner shares. Ask for the edit or view link, and open it here.',
+  },
+  'link-rotated': {
+    title: 'This link no longer works',
+    body: 'The board’s owner replaced it with a new one. Ask them for the current link.',
+  },
+};
+
+/** A board that cannot be opened: say why, kindly, and offer a way back, never an empty canvas. */
+export function BoardNotFound({
+  boardId,
+  reason = 'missing',
+}: {
+  readonly boardId: string;
+  readonly reason?: BoardRefusal;
+}) {
+  const { title, body } = TEXT[reason];
   useEffect(() => {
-    document.title = 'Board not found · Squall';
-  }, []);
+    document.title = `${title} · Squall`;
+  }, [title]);
   return (
     <main className="not-found">
-      <h1>Board not found</h1>
+      <h1>{title}</h1>
       <p>
-        There is no board <code>{boardId}</code>. It may have been deleted, or the link is incomplete.
+        Board <code>{boardId}</code>: {body}
       </p>
       <p>
         <a href="/" className="button primary">
@@ -18,4 +43,11 @@ export function BoardNotFound({ boardId }: { readonly boardId: string }) {
       </p>
     </main>
   );
+}
+
+/** What a refusal by the server means for the page (close codes of `/sync`, statuses of `/api`). */
+export function refusalOf(code: number): BoardRefusal {
+  if (code === 401 || code === 4401 || code === 403) return 'no-access';
+  if (code === 4403) return 'link-rotated';
+  return 'missing';
 }

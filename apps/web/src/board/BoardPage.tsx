@@ -2,7 +2,8 @@ import type { BoardFile } from '@squall/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, boardsApi } from '../api/boards.ts';
-import { BoardNotFound } from './BoardNotFound.tsx';
+import { rememberBoard } from '../api/boardTokens.ts';
+import { BoardNotFound, type BoardRefusal, refusalOf } from './BoardNotFound.tsx';
 import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
 import { boardPreview } from './boardPreview.ts';
 import { CanvasArea } from './CanvasArea.tsx';
@@ -19,11 +20,19 @@ import { useBoardConnection } from './useBoardConnection.ts';
 
 type BoardInfo =
   | { readonly state: 'loading' }
-  | { readonly state: 'found'; readonly name: string }
-  | { readonly state: 'missing' };
+  | { readonly state: 'found'; readonly name: string; readonly readOnly: boolean }
+  | { readonly state: 'refused'; readonly reason: BoardRefusal };
+
+/** A board link carries its capability (`/b/<id>?token=…`): keep it, so this browser can open the board. */
+function adoptLinkToken(boardId: string): void {
+  const token = new URLSearchParams(window.location.search).get('token');
+  if (token) rememberBoard(boardId, { token });
+}
 
 /** `/b/<boardId>`: fetches the board's name while the document syncs, in parallel. */
 export function BoardPage({ boardId }: { readonly boardId: string }) {
+  // Before the first request or connection of this page (a state initialiser runs before any effect).
+  useState(() => adoptLinkToken(boardId));
   const connection = useBoardConnection(boardId);
   const [info, setInfo] = useState<BoardInfo>({ state: 'loading' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,13 +59,17 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
       (board) => {
         if (!wanted) return;
         rememberBoardName(boardId, board.name);
-        setInfo({ state: 'found', name: board.name });
+        const readOnly = board.access === 'view' || (board.locked === true && board.access !== 'owner');
+        setInfo({ state: 'found', name: board.name, readOnly });
       },
       (error: unknown) => {
         if (!wanted) return;
-        if (error instanceof ApiError && (error.status === 404 || error.status === 400))
-          setInfo({ state: 'missing' });
-        else setProblem(error instanceof Error ? error.message : String(error));
+        if (error instanceof ApiError && [400, 401, 403, 404].includes(error.status)) {
+          setInfo({
+            state: 'refused',
+            reason: error.code === 'link_rotated' ? 'link-rotated' : refusalOf(error.status),
+          });
+        } else setProblem(error instanceof Error ? error.message : String(error));
       },
     );
     return () => {
@@ -70,7 +83,9 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     if (name) document.title = `${name} · Squall`;
   }, [name]);
 
-  if (info.state === 'missing' || connection.refused) return <BoardNotFound boardId={boardId} />;
+  if (info.state === 'refused') return <BoardNotFound boardId={boardId} reason={info.reason} />;
+  if (connection.refused)
+    return <BoardNotFound boardId={boardId} reason={refusalOf(connection.refused.code)} />;
   // An unreachable server is no problem when this browser holds a copy of the board.
   if (problem && !connection.stored) {
     return (
@@ -82,6 +97,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     );
   }
   const { session } = connection;
+  const readOnly = info.state === 'found' && info.readOnly;
   if (!session || (!live && !preview)) {
     return (
       <main className="loading" aria-busy="true">
@@ -103,22 +119,27 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             onRename={async (next) => {
               try {
                 const board = await boardsApi.rename(boardId, next);
-                setInfo({ state: 'found', name: board.name ?? next });
+                setInfo({ ...info, state: 'found', name: board.name ?? next, readOnly: false });
               } catch (error) {
                 setProblem(error instanceof Error ? error.message : String(error));
               }
             }}
           />
           <div className="board__body">
-            <Palette disabled={!live} />
-            <CanvasArea preview={preview}>
+            <Palette disabled={!live || readOnly} />
+            <CanvasArea preview={preview} readOnly={readOnly}>
               <SearchBar />
               <Legend />
               <Notice />
               {live && <NamePrompt />}
             </CanvasArea>
             <div className="board__side">
-              {live && <PropertiesPanel />}
+              {live && !readOnly && <PropertiesPanel />}
+              {readOnly && (
+                <p className="read-only-note" role="status">
+                  View only: this link lets you look, follow and export, not edit.
+                </p>
+              )}
               {live && <LintPanel />}
             </div>
           </div>

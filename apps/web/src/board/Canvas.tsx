@@ -36,14 +36,18 @@ interface CanvasProps {
   readonly defaultViewport: Viewport;
   /** Shown read-only until the live board has synced. */
   readonly preview: BoardPreview | null;
+  /** A view link or a locked board: shown, never changed. */
+  readonly readOnly: boolean;
 }
 
-export function Canvas({ defaultViewport, preview }: CanvasProps) {
+export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   const session = useSession();
   const flow = useReactFlow<ElementNode>();
   const liveNodes = useView((state) => state.nodes);
   const liveEdges = useView((state) => state.edges);
-  const live = preview === null;
+  // Editable once the live board has synced, and only with a link that may edit.
+  const synced = preview === null;
+  const live = synced && !readOnly;
   const nodes = preview?.nodes ?? liveNodes;
   const edges = preview?.edges ?? liveEdges;
   const snapToGrid = useUi((state) => state.snapToGrid);
@@ -128,8 +132,8 @@ export function Canvas({ defaultViewport, preview }: CanvasProps) {
   return (
     <ReactFlow<ElementNode, ConnectionEdge>
       className={far ? 'is-far' : undefined}
-      aria-label={live ? 'Board canvas' : 'Board preview'}
-      aria-busy={!live}
+      aria-label={synced ? 'Board canvas' : 'Board preview'}
+      aria-busy={!synced}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

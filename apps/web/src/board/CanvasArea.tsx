@@ -8,11 +8,13 @@ import { useSession } from './SessionContext.ts';
 interface CanvasAreaProps {
   /** A read-only picture to show until the live board has synced; null once it has. */
   readonly preview: BoardPreview | null;
+  /** A view link or a locked board: nothing can be changed. */
+  readonly readOnly: boolean;
   readonly children: ReactNode;
 }
 
 /** Measures the canvas area once, so the board's first render is already at its fitted viewport. */
-export function CanvasArea({ preview, children }: CanvasAreaProps) {
+export function CanvasArea({ preview, readOnly, children }: CanvasAreaProps) {
   const session = useSession();
   const area = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState<ReturnType<typeof initialViewport> | null>(null);
@@ -28,7 +30,7 @@ export function CanvasArea({ preview, children }: CanvasAreaProps) {
   }, [opening]);
   return (
     <div className="board__canvas" ref={area}>
-      {viewport && <Canvas defaultViewport={viewport} preview={preview} />}
+      {viewport && <Canvas defaultViewport={viewport} preview={preview} readOnly={readOnly} />}
       {children}
     </div>
   );

@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncBase } from '../api/boards.ts';
+import { tokenFor } from '../api/boardTokens.ts';
 import { type BoardSession, createBoardSession } from './session.ts';
 
 /**
@@ -23,6 +24,11 @@ export interface BoardConnection {
   readonly status: ConnectionStatus;
   /** The server refused the board for good (a 44xx close code: unknown or deleted board). */
   readonly refused: { readonly code: number; readonly reason: string } | null;
+}
+
+function tokenParams(boardId: string): Record<string, string> {
+  const token = tokenFor(boardId);
+  return token ? { token } : {};
 }
 
 /** The IndexedDB database holding this browser's copy of a board. */
@@ -54,6 +60,8 @@ export function useBoardConnection(boardId: string): BoardConnection {
       awareness: session.awareness,
       // An open socket survives the browser going offline; the window's events drive it instead.
       connect: navigator.onLine,
+      // The board's capability (`/sync/<id>?token=…`): without it the server closes with 4401.
+      params: tokenParams(boardId),
     });
     // Nothing local can be written before the board is live (synced or restored), so the provider
     // need not re-encode the whole incoming board for its update listener until then.
