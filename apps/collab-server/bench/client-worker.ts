@@ -3,7 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { EditingResult, EditingTask, StormResult, StormTask, WorkerMessage } from './protocol.ts';
+import type {
+  BoardRef,
+  EditingResult,
+  EditingTask,
+  StormResult,
+  StormTask,
+  WorkerMessage,
+} from './protocol.ts';
 
 const port = parentPort!;
 // Every WebsocketProvider adds a process 'exit' listener in Node; dozens per worker are expected.
@@ -26,10 +33,11 @@ interface Cursor {
 
 function connect(
   wsUrl: string,
-  board: string,
+  board: BoardRef,
 ): { doc: Y.Doc; provider: WebsocketProvider; synced: Promise<void> } {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, board, doc, {
+  const provider = new WebsocketProvider(wsUrl, board.id, doc, {
+    params: { ...board.params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });

@@ -1,10 +1,16 @@
 /** Messages between the bench driver and its client workers. */
 
+/** A board (room) to join and the URL parameters that grant access to it (our server's edit token). */
+export interface BoardRef {
+  readonly id: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
 export interface EditingTask {
   readonly kind: 'editing';
   readonly wsUrl: string;
   /** Board of each client this worker runs. */
-  readonly boards: readonly string[];
+  readonly boards: readonly BoardRef[];
   /** Total clients per board (across all workers), to know when a client has converged. */
   readonly clientsPerBoard: number;
   readonly editHz: number;
@@ -16,7 +22,7 @@ export interface EditingTask {
 export interface StormTask {
   readonly kind: 'storm';
   readonly wsUrl: string;
-  readonly board: string;
+  readonly board: BoardRef;
   readonly clients: number;
   /** Entries the board already holds: a client has synced when it sees them all. */
   readonly expectedEntries: number;

@@ -6,7 +6,14 @@ import { Worker } from 'node:worker_threads';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { EditingResult, EditingTask, StormResult, StormTask, WorkerMessage } from './protocol.ts';
+import type {
+  BoardRef,
+  EditingResult,
+  EditingTask,
+  StormResult,
+  StormTask,
+  WorkerMessage,
+} from './protocol.ts';
 import { type BenchServer, type OurServer, startOurServer, startStockServer } from './servers.ts';
 import { concat, percentile } from './stats.ts';
 
@@ -71,9 +78,10 @@ function ms(value: number): string {
 }
 
 /** Connects one plain client and resolves with its synced document. */
-async function syncedDoc(wsUrl: string, board: string): Promise<{ doc: Y.Doc; close: () => void }> {
+async function syncedDoc(wsUrl: string, board: BoardRef): Promise<{ doc: Y.Doc; close: () => void }> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, board, doc, {
+  const provider = new WebsocketProvider(wsUrl, board.id, doc, {
+    params: { ...board.params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -90,7 +98,7 @@ async function syncedDoc(wsUrl: string, board: string): Promise<{ doc: Y.Doc; cl
 /** After a SIGKILL and restart, how many clients' final edits survived? */
 async function durableFinals(
   server: OurServer,
-  boards: readonly string[],
+  boards: readonly BoardRef[],
   finals: Record<string, number>,
 ): Promise<{ found: number; total: number }> {
   await server.kill();
@@ -119,9 +127,9 @@ interface EditingMeasurement {
 }
 
 async function editing(scenario: EditingScenario, server: BenchServer): Promise<EditingMeasurement> {
-  const boards: string[] = [];
+  const boards: BoardRef[] = [];
   for (let i = 0; i < scenario.boards; i++) boards.push(await server.createBoard());
-  const perWorker: string[][] = Array.from({ length: WORKERS }, () => []);
+  const perWorker: BoardRef[][] = Array.from({ length: WORKERS }, () => []);
   let next = 0;
   for (const board of boards)
     for (let i = 0; i < scenario.clientsPerBoard; i++) perWorker[next++ % WORKERS]!.push(board);

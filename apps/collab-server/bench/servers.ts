@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BoardRef } from './protocol.ts';
 
 /** A server under test, run as its own process so its CPU and memory are its own. */
 export interface BenchServer {
   readonly name: string;
   /** y-websocket base URL (`WebsocketProvider(url, room)`). */
   readonly wsUrl: string;
-  /** A room/board to use; ours needs it created over HTTP first. */
-  createBoard(): Promise<string>;
+  /** A room/board to use; ours needs it created over HTTP first and a token to join it. */
+  createBoard(): Promise<BoardRef>;
   /** Peak resident set size so far, in bytes (VmHWM). */
   peakRss(): number;
   /** CPU time (user + system) the process has used so far, in seconds. */
@@ -118,7 +119,8 @@ export async function startOurServer(dataDir?: string, env: Record<string, strin
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     async createBoard() {
       const response = await fetch(`${url}/api/boards`, { method: 'POST', body: '{"name":"bench"}' });
-      return ((await response.json()) as { id: string }).id;
+      const board = (await response.json()) as { id: string; editToken: string };
+      return { id: board.id, params: { token: board.editToken } };
     },
     peakRss: () => peakRssOf(child.pid!),
     cpuSeconds: () => cpuSecondsOf(child.pid!),
@@ -142,7 +144,7 @@ export async function startStockServer(): Promise<BenchServer> {
   return {
     name: 'stock 0.1.1',
     wsUrl: `ws://127.0.0.1:${port}`,
-    createBoard: async () => `bench-room-${++stockRooms}`,
+    createBoard: async () => ({ id: `bench-room-${++stockRooms}`, params: {} }),
     peakRss: () => peakRssOf(child.pid!),
     cpuSeconds: () => cpuSecondsOf(child.pid!),
     stop: stopper(child),
