@@ -1,12 +1,12 @@
 // A long fuzz run of the sync endpoint (not part of `npm test`): FUZZ_RUNS cases per link kind
-// (default 50,000) with a fresh seed each time, printed so a failure can be replayed with FUZZ_SEED.
+// (default 20,000) with a fresh seed each time, printed so a failure can be replayed with FUZZ_SEED.
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { createBoard } from '../test/helpers/http.ts';
 import { startTestServer } from '../test/helpers/in-process-server.ts';
 import { FuzzConnection, frameArbitrary } from '../test/helpers/sync-fuzz.ts';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 50_000);
+const runs = Number(process.env.FUZZ_RUNS ?? 20_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const server = await startTestServer({
   RATE_LIMIT_MESSAGES_PER_SECOND: '1000000',
