@@ -146,7 +146,9 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
     body: JSON.stringify(file),
   });
   if (response.status !== 201) throw new Error(`import failed: ${response.status} ${await response.text()}`);
-  const { id } = (await response.json()) as { id: string };
+  const { id, ownerKey } = (await response.json()) as { id: string; ownerKey: string };
+  // The board's link: its capability in the address, as a shared link carries it.
+  const link = `${baseUrl}/b/${id}?token=${encodeURIComponent(ownerKey)}`;
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
@@ -155,7 +157,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   await page.addInitScript(INSTRUMENT);
   // A returning visitor: no first-visit name prompt over the canvas.
   await page.addInitScript(() => window.localStorage.setItem('squall:userName', 'Bench'));
-  await page.goto(`${baseUrl}/b/${id}`);
+  await page.goto(link);
   await page.waitForFunction(() => window.__liveAt !== undefined, null, { timeout: 60_000 });
   const [readyMs, liveMs] = await page.evaluate(() => [window.__readyAt!, window.__liveAt!]);
   const rendered = await page.locator('.react-flow__node').count();
@@ -211,7 +213,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   const again = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const second = await again.newPage();
   await second.addInitScript(INSTRUMENT);
-  await second.goto(`${baseUrl}/b/${id}`);
+  await second.goto(link);
   await second.waitForFunction(() => window.__liveAt !== undefined, null, { timeout: 60_000 });
   const [readyAgainMs, liveAgainMs] = await second.evaluate(() => [window.__readyAt!, window.__liveAt!]);
   await again.close();

@@ -23,7 +23,7 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const ids: string[] = [];
+  const links: string[] = [];
   for (const example of examples) {
     const file = readFileSync(new URL(`packages/model/examples/${example}.squall.json`, root), 'utf8');
     const response = await fetch(`${server.url}/api/boards/import`, {
@@ -31,12 +31,13 @@ try {
       headers: { 'content-type': 'application/json' },
       body: file,
     });
-    ids.push(((await response.json()) as { id: string }).id);
+    const board = (await response.json()) as { id: string; ownerKey: string };
+    links.push(`${server.url}/b/${board.id}?token=${encodeURIComponent(board.ownerKey)}`);
   }
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
   // A returning visitor: no first-visit name prompt over the board.
   await page.addInitScript(() => window.localStorage.setItem('squall:userName', 'Facilitator'));
-  await page.goto(`${server.url}/b/${ids[0]}`);
+  await page.goto(links[0]!);
   await page.getByRole('application', { name: 'Board canvas' }).waitFor();
   // Show the properties of an event with its payload.
   await page
@@ -45,8 +46,16 @@ try {
     .click();
   await page.getByRole('region', { name: 'Lint' }).getByRole('button').first().waitFor();
   await page.screenshot({ path: out('board.png') });
+  // Opening the other example's link puts it on this browser's list of boards too.
+  for (const link of links.slice(1)) {
+    await page.goto(link);
+    await page.getByRole('application', { name: 'Board canvas' }).waitFor();
+  }
   await page.goto(server.url);
-  await page.getByRole('listitem').first().waitFor();
+  await page
+    .getByRole('listitem')
+    .nth(links.length - 1)
+    .waitFor();
   await page.screenshot({ path: out('home.png') });
   console.log(`Saved ${out('board.png')} and ${out('home.png')}`);
 } finally {
