@@ -57,7 +57,11 @@ export function createLocalPresence(awareness: Awareness): LocalPresence {
     },
     setCursor: shareCursor,
     setSelection(ids) {
-      set({ selection: [...ids] });
+      const selection = [...ids];
+      const current = (awareness.getLocalState() as PresenceState | null)?.selection ?? [];
+      // The view hands over a new set whenever nodes change; only a real change goes on the wire.
+      if (selection.length === current.length && selection.every((id, i) => id === current[i])) return;
+      set({ selection });
     },
     setDrag(positions) {
       if (positions.size === 0) {

@@ -20,6 +20,12 @@ export interface PeerState {
   readonly me: PresenceUser | null;
 }
 
+interface AwarenessChange {
+  readonly added: readonly number[];
+  readonly updated: readonly number[];
+  readonly removed: readonly number[];
+}
+
 export interface PeerStore {
   readonly store: StoreApi<PeerState>;
   destroy(): void;
@@ -41,7 +47,19 @@ export function createPeerStore(awareness: Awareness, view: BoardView, now = () 
 
   const idleOf = (clientId: number) => now() - (movedAt.get(clientId) ?? 0) >= IDLE_CURSOR_MS;
 
-  const onChange = () => {
+  const readMe = () => {
+    const me = readPresence(awareness.getLocalState())?.user ?? null;
+    const before = store.getState().me;
+    return before?.name === me?.name && before?.color === me?.color ? before : me;
+  };
+
+  const onChange = ({ added, updated, removed }: AwarenessChange) => {
+    // This user's own pointer, viewport and selection change all the time: only their name matters here.
+    if ([...added, ...updated, ...removed].every((clientId) => clientId === awareness.clientID)) {
+      const me = readMe();
+      if (me !== store.getState().me) store.setState({ me });
+      return;
+    }
     const previous = store.getState().peers;
     const peers = new Map<number, Peer>();
     const positions = new Map<string, { x: number; y: number }>();
@@ -59,9 +77,7 @@ export function createPeerStore(awareness: Awareness, view: BoardView, now = () 
     if (released.length > 0) view.refresh(released);
     if (positions.size > 0) view.moveLocally(positions);
     dragged = new Set(positions.keys());
-    const me = readPresence(awareness.getLocalState())?.user ?? null;
-    const before = store.getState().me;
-    store.setState({ peers, me: before?.name === me?.name && before?.color === me?.color ? before : me });
+    store.setState({ peers, me: readMe() });
   };
 
   // Idleness changes with time alone, without any awareness message.
@@ -74,7 +90,7 @@ export function createPeerStore(awareness: Awareness, view: BoardView, now = () 
   }, IDLE_CHECK_MS);
 
   awareness.on('change', onChange);
-  onChange();
+  onChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] });
   return {
     store,
     destroy() {
