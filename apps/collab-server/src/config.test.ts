@@ -40,4 +40,38 @@ describe('readConfig', () => {
     expect(() => readConfig({ MAX_MESSAGE_BYTES: '1.5' }, '/', '/')).toThrow(/MAX_MESSAGE_BYTES/);
     expect(() => readConfig({ LOG_LEVEL: 'loud' }, '/', '/')).toThrow(/LOG_LEVEL/);
   });
+
+  it('reads the access and limit settings, refusing a short secret and malformed origins', () => {
+    const config = readConfig(
+      {
+        ALLOWED_ORIGINS: 'https://squall.example.com, http://localhost:5173/',
+        ACCESS_SECRET: 'a long enough secret',
+        TRUST_PROXY: '1',
+        MAX_NOTE_TEXT_LENGTH: '500',
+        BOARD_CREATIONS_PER_MINUTE: '5',
+      },
+      '/',
+      '/',
+    );
+    expect(config).toMatchObject({
+      allowedOrigins: ['https://squall.example.com', 'http://localhost:5173'],
+      accessSecret: 'a long enough secret',
+      trustProxy: true,
+      maxNoteTextLength: 500,
+      boardCreationsPerMinute: 5,
+    });
+    expect(readConfig({}, '/', '/')).toMatchObject({
+      allowedOrigins: [],
+      accessSecret: undefined,
+      trustProxy: false,
+    });
+    expect(() => readConfig({ ACCESS_SECRET: 'short' }, '/', '/')).toThrow(
+      /ACCESS_SECRET must be at least 12/,
+    );
+    expect(() => readConfig({ ALLOWED_ORIGINS: 'squall.example.com' }, '/', '/')).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => readConfig({ ALLOWED_ORIGINS: 'https://a.example/path' }, '/', '/')).toThrow(
+      /ALLOWED_ORIGINS/,
+    );
+    expect(() => readConfig({ TRUST_PROXY: 'yes' }, '/', '/')).toThrow(/TRUST_PROXY/);
+  });
 });
