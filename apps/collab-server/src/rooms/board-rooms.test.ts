@@ -20,7 +20,8 @@ async function collectGarbage(): Promise<void> {
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await startTestServer({ EVICT_AFTER_MS: '20' });
+  // The memory test creates 32 boards in a few seconds, above the default creation limit per address.
+  server = await startTestServer({ EVICT_AFTER_MS: '20', BOARD_CREATIONS_PER_MINUTE: '1000' });
 });
 afterEach(async () => {
   await server.dispose();
