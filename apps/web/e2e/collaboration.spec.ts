@@ -64,3 +64,38 @@ test('people see each other’s pointers by name and a drag as it happens', asyn
   await aliceContext.close();
   await bob.context().close();
 });
+
+test('the owner shares an edit link and a view-only link; a board opens only with a link', async ({
+  browser,
+}) => {
+  const owner = await (await browser.newContext()).newPage();
+  await owner.goto('/');
+  await owner.getByRole('textbox', { name: 'Board name' }).fill('Shared workshop');
+  await owner.getByRole('button', { name: 'Create board' }).click();
+  await expect(owner.getByRole('application', { name: 'Board canvas' })).toBeVisible();
+  await addNote(owner, 'Domain event', 'Order Placed');
+  await owner.getByRole('button', { name: 'Share', exact: true }).click();
+  const share = owner.getByRole('region', { name: 'Share this board' });
+  const editLink = await share.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  const viewLink = await share.getByRole('textbox', { name: 'View-only link' }).inputValue();
+  const boardUrl = new URL(owner.url());
+
+  // Without a link, nobody else gets in.
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(boardUrl.pathname);
+  await expect(stranger.getByRole('heading', { name: 'You need a link to this board' })).toBeVisible();
+
+  const editor = await (await browser.newContext()).newPage();
+  await editor.goto(editLink);
+  await expect(element(editor, 'Domain event', 'Order Placed')).toBeVisible();
+  await addNote(editor, 'Command', 'Place Order');
+  await expect(element(owner, 'Command', 'Place Order')).toBeVisible();
+
+  const viewer = await (await browser.newContext()).newPage();
+  await viewer.goto(viewLink);
+  await expect(element(viewer, 'Command', 'Place Order')).toBeVisible();
+  await expect(viewer.getByRole('status').filter({ hasText: 'View only' })).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Domain event', exact: true })).toBeDisabled();
+
+  for (const page of [owner, stranger, editor, viewer]) await page.context().close();
+});

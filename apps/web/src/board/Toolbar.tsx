@@ -3,6 +3,7 @@ import { redo, undo } from './actions.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { PeopleHere } from './presence/PeopleHere.tsx';
 import { useSession, useUi } from './SessionContext.ts';
+import { ShareLinks } from './ShareLinks.tsx';
 import { showNotice } from './uiStore.ts';
 import type { ConnectionStatus } from './useBoardConnection.ts';
 import { useUndoState } from './useUndoState.ts';
@@ -68,6 +69,7 @@ export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
       )}
       <ConnectionIndicator status={status} live={live} />
       <PeopleHere />
+      <ShareLinks />
       <fieldset className="toolbar__group" aria-label="Edit">
         <button type="button" disabled={!canUndo} onClick={() => undo(session)} aria-keyshortcuts="Control+Z">
           Undo
