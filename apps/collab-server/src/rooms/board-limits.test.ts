@@ -66,6 +66,25 @@ describe('board limits', () => {
     expect(metrics.values.find((value) => value.labels.reason === 'limitExceeded')?.value).toBe(1);
   });
 
+  it('also refuses a note created with a long text, and a long text in a top-level type the server never named', async () => {
+    server = await startTestServer({ MAX_NOTE_TEXT_LENGTH: '50' });
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    const refusedNote = nextClose(a);
+    createElement(a.doc, { kind: 'domainEvent', text: 'z'.repeat(51), position: { x: 0, y: 0 } }, 'ui');
+    expect(await refusedNote).toBe(CloseCode.limitExceeded);
+    const b = client(board.id);
+    await b.synced;
+    const refusedText = nextClose(b);
+    b.doc.getText('anything').insert(0, 'y'.repeat(51));
+    expect(await refusedText).toBe(CloseCode.limitExceeded);
+    const c = client(board.id);
+    await c.synced;
+    expect(readBoard(c.doc).elements).toEqual([]);
+    expect(c.doc.getText('anything').length).toBe(0);
+  });
+
   it('refuses going over MAX_ELEMENTS_PER_BOARD and over MAX_BOARD_BYTES', async () => {
     server = await startTestServer({ MAX_ELEMENTS_PER_BOARD: '3', MAX_BOARD_BYTES: '4096' });
     const board = await createBoard(server.url);

@@ -30,6 +30,33 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
 }
 
+/**
+ * The types that received new items in `transaction`. (`transaction.changed` leaves out types created in
+ * the same transaction, e.g. the text of a note added with its text, and top-level types this server
+ * never named are plain `AbstractType`s, so neither `changed` nor `instanceof Y.Text` would do.)
+ */
+function typesGrownBy(doc: Y.Doc, transaction: Y.Transaction): Set<Y.AbstractType<unknown>> {
+  const types = new Set<Y.AbstractType<unknown>>();
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = doc.store.clients.get(client) ?? [];
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i]!;
+      if (struct.id.clock >= after) break;
+      if (struct instanceof Y.Item && struct.parent instanceof Y.AbstractType) types.add(struct.parent);
+    }
+  }
+  return types;
+}
+
+/** Entries of a map-like type that are not deleted. */
+function liveEntries(type: Y.AbstractType<unknown>): number {
+  let count = 0;
+  for (const item of type._map.values()) if (!item.deleted) count++;
+  return count;
+}
+
 /** Origin of the server's own writes (schema migration on load). */
 export const SERVER_ORIGIN = 'squall-server';
 
@@ -209,11 +236,11 @@ export class BoardRoom {
     if (this.storedBytes + update.byteLength > maxBoardBytes) {
       return `limit exceeded: the board would be over ${maxBoardBytes} bytes`;
     }
-    for (const type of transaction.changed.keys()) {
-      if (type instanceof Y.Text && type.length > maxNoteTextLength) {
+    for (const type of typesGrownBy(this.doc, transaction)) {
+      if (type._length > maxNoteTextLength) {
         return `limit exceeded: a text is over ${maxNoteTextLength} characters`;
       }
-      if (type instanceof Y.Map && type.parent === null && type.size > maxElementsPerBoard) {
+      if (type._item === null && liveEntries(type) > maxElementsPerBoard) {
         return `limit exceeded: over ${maxElementsPerBoard} elements`;
       }
     }

@@ -20,8 +20,13 @@ async function collectGarbage(): Promise<void> {
 
 let server: TestServer;
 beforeEach(async () => {
-  // The memory test creates 32 boards in a few seconds, above the default creation limit per address.
-  server = await startTestServer({ EVICT_AFTER_MS: '20', BOARD_CREATIONS_PER_MINUTE: '1000' });
+  // The memory test creates 32 boards in a few seconds, above the default creation limit per address,
+  // each with a 200,000-character text, above the default text limit.
+  server = await startTestServer({
+    EVICT_AFTER_MS: '20',
+    BOARD_CREATIONS_PER_MINUTE: '1000',
+    MAX_NOTE_TEXT_LENGTH: '1000000',
+  });
 });
 afterEach(async () => {
   await server.dispose();
