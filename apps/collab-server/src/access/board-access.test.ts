@@ -165,7 +165,7 @@ describe('board capabilities', () => {
     fresh.ws.close();
   });
 
-  it('lock makes every connection read-only until unlock; connected clients are told to reconnect (4205)', async () => {
+  it("lock makes every connection but the owner's read-only until unlock; connected clients are told to reconnect (4205)", async () => {
     const board = await createBoard(server.url);
     const editor = client(board.id, board.editToken);
     const watcher = client(board.id, board.editToken);
@@ -183,6 +183,11 @@ describe('board capabilities', () => {
       403,
       'board_locked',
     );
+    // The owner key still writes while locked.
+    const facilitator = client(board.id, board.ownerKey);
+    await facilitator.synced;
+    facilitator.doc.getMap('scratch').set('presenting', true);
+    await whenDoc(watcher.doc, (doc) => doc.getMap('scratch').get('presenting') === true);
     const unlockedAgain = resynced(editor);
     await api(`/api/boards/${board.id}/unlock`, { method: 'POST', headers: owner(board) });
     expect(await unlockedAgain).toBe(CloseCode.accessChanged);
