@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { addNote, createBoard, dragBy, element } from './board.ts';
+import { addNote, auth, boardLink, createBoard, dragBy, element } from './board.ts';
 import { join, person } from './people.ts';
 
 test.setTimeout(60_000);
@@ -16,8 +16,8 @@ test('two people typing into one note at once both keep their words, and converg
   const id = await createBoard(request, 'Typing');
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');
-  await join(alice.page, `/b/${id}`);
-  await join(bob.page, `/b/${id}`);
+  await join(alice.page, boardLink(id));
+  await join(bob.page, boardLink(id));
   await addNote(alice.page, 'Domain event', 'Order');
   await expect(element(bob.page, 'Domain event', 'Order')).toBeVisible();
 
@@ -40,7 +40,7 @@ test('two people typing into one note at once both keep their words, and converg
   await expect(textOf(bob.page, 'domainEvent')).toHaveText(expected);
   await expect
     .poll(async () => {
-      const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+      const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
         elements: Array<{ text: string }>;
       };
       return file.elements.map((e) => e.text);
@@ -57,8 +57,8 @@ test('my undo takes back my own change only, and selects what it changed again',
   const id = await createBoard(request, 'Undo');
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');
-  await join(alice.page, `/b/${id}`);
-  await join(bob.page, `/b/${id}`);
+  await join(alice.page, boardLink(id));
+  await join(bob.page, boardLink(id));
   await addNote(alice.page, 'Command', 'Ship');
   const ship = element(alice.page, 'Command', 'Ship');
   await dragBy(alice.page, ship, -250, 0);

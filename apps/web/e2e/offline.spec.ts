@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { addNote, createBoard, element } from './board.ts';
+import { addNote, auth, boardLink, createBoard, element } from './board.ts';
 import { join, person, status } from './people.ts';
 
 test.setTimeout(90_000);
@@ -25,8 +25,8 @@ test('offline edits are kept, survive a reload while offline, and merge when the
   const id = await createBoard(request, 'Flaky Wi-Fi');
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');
-  await join(alice.page, `/b/${id}`);
-  await join(bob.page, `/b/${id}`);
+  await join(alice.page, boardLink(id));
+  await join(bob.page, boardLink(id));
   await expect(status(alice.page)).toHaveText('Connected');
   await addNote(alice.page, 'Domain event', 'Before the outage');
   await expect(element(bob.page, 'Domain event', 'Before the outage')).toBeVisible();
@@ -69,7 +69,7 @@ test('offline edits are kept, survive a reload while offline, and merge when the
   }
   await expect
     .poll(async () => {
-      const file = (await (await request.get(`/api/boards/${id}/file`)).json()) as {
+      const file = (await (await request.get(`/api/boards/${id}/file`, auth(id))).json()) as {
         elements: Array<{ text: string }>;
       };
       return file.elements.map((e) => e.text).sort();

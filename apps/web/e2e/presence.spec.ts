@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { addNote, createBoard, element } from './board.ts';
+import { addNote, boardLink, createBoard, element } from './board.ts';
 import { join, peopleHere, person } from './people.ts';
 
 test.setTimeout(60_000);
@@ -37,7 +37,7 @@ test('a first visit asks for a name, keeps it, and the others see it with a coun
   // A browser that never picked a name.
   const newcomer = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await newcomer.newPage();
-  await join(page, `/b/${id}`);
+  await join(page, boardLink(id));
   const prompt = page.getByRole('dialog', { name: 'What’s your name?' });
   await expect(prompt).toBeVisible();
   await prompt.getByRole('button', { name: 'Join the board' }).click();
@@ -49,7 +49,7 @@ test('a first visit asks for a name, keeps it, and the others see it with a coun
   await expect(peopleHere(page).getByRole('listitem', { name: 'Dana Scully (you)' })).toBeVisible();
 
   const bob = await person(browser, 'Bob');
-  await join(bob.page, `/b/${id}`);
+  await join(bob.page, boardLink(id));
   await expect(peopleHere(bob.page)).toContainText('2 people here');
   await expect(peopleHere(bob.page).getByRole('button', { name: 'Follow Dana Scully' })).toBeVisible();
   await expect(peopleHere(page).getByRole('button', { name: 'Follow Bob' })).toBeVisible();
@@ -68,8 +68,8 @@ test('someone else’s selection is outlined in their colour', async ({ browser,
   const id = await createBoard(request, 'Selections');
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');
-  await join(alice.page, `/b/${id}`);
-  await join(bob.page, `/b/${id}`);
+  await join(alice.page, boardLink(id));
+  await join(bob.page, boardLink(id));
   await addNote(alice.page, 'Policy', 'Whenever paid');
   await expect(element(bob.page, 'Policy', 'Whenever paid')).toBeVisible();
   // Alice's note stays selected after she typed it: Bob sees it outlined in Alice's colour.
@@ -92,8 +92,8 @@ test('following someone tracks their viewport until I move myself', async ({ bro
   const id = await createBoard(request, 'Follow');
   const alice = await person(browser, 'Alice');
   const bob = await person(browser, 'Bob');
-  await join(alice.page, `/b/${id}`);
-  await join(bob.page, `/b/${id}`);
+  await join(alice.page, boardLink(id));
+  await join(bob.page, boardLink(id));
   const follow = peopleHere(bob.page).getByRole('button', { name: 'Follow Alice' });
   await follow.click();
   await expect(follow).toHaveAttribute('aria-pressed', 'true');

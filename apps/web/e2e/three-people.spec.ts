@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { connectNotes, createBoard, dragBy, element, type KindLabel } from './board.ts';
+import { boardLink, connectNotes, createBoard, dragBy, element, type KindLabel } from './board.ts';
 import { join, peopleHere, person } from './people.ts';
 
 /** Places a note with a keyboard shortcut at a point relative to the canvas centre, and types its text. */
@@ -33,7 +33,7 @@ test('three people create, move, retype, connect and delete, and everyone sees i
     ['Alice', 'Bob', 'Carol'].map((name) => person(browser, name)),
   );
   const pages = [alice!.page, bob!.page, carol!.page];
-  for (const page of pages) await join(page, `/b/${id}`);
+  for (const page of pages) await join(page, boardLink(id));
   for (const page of pages) await expect(peopleHere(page)).toContainText('3 people here');
 
   // Creation, from each of them, at different places (keyboard shortcuts place at the pointer).
