@@ -1,6 +1,7 @@
 import type { PresenceUser } from '@squall/model';
 import { memo } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { useSession, useUi } from '../SessionContext.ts';
 
 function initials(name: string): string {
@@ -19,10 +20,18 @@ const Avatar = memo(function Avatar({ user }: { readonly user: PresenceUser }) {
 /** Who is on the board, with a count; clicking someone follows their viewport until this user moves. */
 export function PeopleHere() {
   const session = useSession();
-  const peers = useStore(session.peers, (state) => state.peers);
+  // Names and colours keep their identity while pointers move: the header renders only when they change.
+  const clientIds = useStore(
+    session.peers,
+    useShallow((state) => [...state.peers.keys()]),
+  );
+  const users = useStore(
+    session.peers,
+    useShallow((state) => [...state.peers.values()].map((peer) => peer.user)),
+  );
   const me = useStore(session.peers, (state) => state.me);
   const following = useUi((state) => state.following);
-  const count = peers.size + 1;
+  const count = clientIds.length + 1;
   return (
     <section className="people" aria-label="People here">
       <span className="people__count">{count === 1 ? '1 person here' : `${count} people here`}</span>
@@ -32,22 +41,23 @@ export function PeopleHere() {
             <Avatar user={me} />
           </li>
         )}
-        {[...peers.values()].map((peer) => (
-          <li key={peer.clientId}>
-            <button
-              type="button"
-              className="people__follow"
-              aria-pressed={following === peer.clientId}
-              aria-label={`Follow ${peer.user.name}`}
-              title={following === peer.clientId ? `Following ${peer.user.name}` : `Follow ${peer.user.name}`}
-              onClick={() =>
-                session.ui.setState({ following: following === peer.clientId ? null : peer.clientId })
-              }
-            >
-              <Avatar user={peer.user} />
-            </button>
-          </li>
-        ))}
+        {users.map((user, index) => {
+          const clientId = clientIds[index]!;
+          return (
+            <li key={clientId}>
+              <button
+                type="button"
+                className="people__follow"
+                aria-pressed={following === clientId}
+                aria-label={`Follow ${user.name}`}
+                title={following === clientId ? `Following ${user.name}` : `Follow ${user.name}`}
+                onClick={() => session.ui.setState({ following: following === clientId ? null : clientId })}
+              >
+                <Avatar user={user} />
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,6 +1,7 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { elementLabel } from '../elementNode.ts';
 import { useSession, useView } from '../SessionContext.ts';
 
@@ -9,24 +10,38 @@ const OUTLINE = 3;
 /** What other people have selected, outlined in their colour (their selection is presence, never ours). */
 export function RemoteSelections() {
   const session = useSession();
-  const peers = useStore(session.peers, (state) => state.peers);
+  // Users and selections keep their identity while only pointers move: no render for those.
+  const clientIds = useStore(
+    session.peers,
+    useShallow((state) => [...state.peers.keys()]),
+  );
+  const users = useStore(
+    session.peers,
+    useShallow((state) => [...state.peers.values()].map((peer) => peer.user)),
+  );
+  const selections = useStore(
+    session.peers,
+    useShallow((state) => [...state.peers.values()].map((peer) => peer.selection)),
+  );
   const nodes = useView((state) => state.nodes);
   const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
   return (
     <ViewportPortal>
-      {[...peers.values()].flatMap((peer) =>
-        peer.selection.flatMap((id) => {
+      {selections.flatMap((selection, index) =>
+        selection.flatMap((id) => {
+          const clientId = clientIds[index]!;
+          const user = users[index]!;
           const node = byId.get(id);
           if (!node) return [];
           const { width, height } = node.data.element.size;
           return [
             <div
-              key={`${peer.clientId}:${id}`}
+              key={`${clientId}:${id}`}
               className="remote-selection"
               role="img"
-              aria-label={`Selected by ${peer.user.name}: ${elementLabel(node.data.element)}`}
+              aria-label={`Selected by ${user.name}: ${elementLabel(node.data.element)}`}
               style={{
-                borderColor: peer.user.color,
+                borderColor: user.color,
                 transform: `translate(${node.position.x - OUTLINE}px, ${node.position.y - OUTLINE}px)`,
                 width: (node.width ?? width) + OUTLINE * 2,
                 height: (node.height ?? height) + OUTLINE * 2,

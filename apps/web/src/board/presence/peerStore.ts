@@ -31,6 +31,14 @@ export interface PeerStore {
   destroy(): void;
 }
 
+function sameUser(a: PresenceUser, b: PresenceUser): boolean {
+  return a.name === b.name && a.color === b.color;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
 function samePoint(a: PresenceState['cursor'], b: PresenceState['cursor']): boolean {
   return a === b || (a !== null && b !== null && a.x === b.x && a.y === b.y);
 }
@@ -50,7 +58,7 @@ export function createPeerStore(awareness: Awareness, view: BoardView, now = () 
   const readMe = () => {
     const me = readPresence(awareness.getLocalState())?.user ?? null;
     const before = store.getState().me;
-    return before?.name === me?.name && before?.color === me?.color ? before : me;
+    return before && me && sameUser(before, me) ? before : me;
   };
 
   const onChange = ({ added, updated, removed }: AwarenessChange) => {
@@ -60,22 +68,39 @@ export function createPeerStore(awareness: Awareness, view: BoardView, now = () 
       if (me !== store.getState().me) store.setState({ me });
       return;
     }
+    const changed = new Set([...added, ...updated, ...removed]);
     const previous = store.getState().peers;
     const peers = new Map<number, Peer>();
     const positions = new Map<string, { x: number; y: number }>();
+    let dragsChanged = false;
     for (const [clientId, state] of awareness.getStates()) {
       if (clientId === awareness.clientID) continue;
-      const presence = readPresence(state);
-      if (!presence) continue;
       const before = previous.get(clientId);
-      if (!before || !samePoint(before.cursor, presence.cursor)) movedAt.set(clientId, now());
-      peers.set(clientId, { ...presence, clientId, idle: idleOf(clientId) });
-      for (const [id, point] of Object.entries(presence.drag)) positions.set(id, point);
+      // Unchanged people keep their object, so their memoised pointers do not render again.
+      let peer = before && !changed.has(clientId) ? before : undefined;
+      if (!peer) {
+        const presence = readPresence(state);
+        if (!presence) continue;
+        if (!before || !samePoint(before.cursor, presence.cursor)) movedAt.set(clientId, now());
+        peer = {
+          ...presence,
+          // Kept when equal, so views of names or selections skip pointer-only changes.
+          user: before && sameUser(before.user, presence.user) ? before.user : presence.user,
+          selection:
+            before && sameIds(before.selection, presence.selection) ? before.selection : presence.selection,
+          clientId,
+          idle: idleOf(clientId),
+        };
+        if (Object.keys(presence.drag).length > 0 || Object.keys(before?.drag ?? {}).length > 0)
+          dragsChanged = true;
+      }
+      peers.set(clientId, peer);
+      for (const [id, point] of Object.entries(peer.drag)) positions.set(id, point);
     }
     for (const clientId of movedAt.keys()) if (!peers.has(clientId)) movedAt.delete(clientId);
     const released = [...dragged].filter((id) => !positions.has(id));
     if (released.length > 0) view.refresh(released);
-    if (positions.size > 0) view.moveLocally(positions);
+    if (dragsChanged && positions.size > 0) view.moveLocally(positions);
     dragged = new Set(positions.keys());
     store.setState({ peers, me: readMe() });
   };
