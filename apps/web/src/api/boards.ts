@@ -1,5 +1,5 @@
 import { BOARD_FILE_FORMAT, type BoardFile } from '@squall/model';
-import { allTokens, forgetBoard, rememberBoard, tokenFor } from './boardTokens.ts';
+import { allTokens, forgetBoard, heldBoard, rememberBoard, tokenFor } from './boardTokens.ts';
 
 /** A board as the collab server describes it (`GET /api/boards`, `GET /api/boards/:id`). */
 export interface BoardSummary {
@@ -126,6 +126,20 @@ export const boardsApi = {
       throw new ApiError(200, 'unexpected_board_file', 'The server sent something other than a board file.');
     }
     return file as BoardFile;
+  },
+  /** Owner only (this browser holds the owner key): everyone else read-only, or writable again. */
+  setLocked: (id: string, locked: boolean) =>
+    request<BoardSummary>(`${boardPath(id)}/${locked ? 'lock' : 'unlock'}`, { method: 'POST' }, id),
+  /** Owner only: a new token for one link; the old one stops working and its users are disconnected. */
+  rotate: async (id: string, link: 'edit' | 'view') => {
+    const rotated = await request<{ token: string }>(
+      `${boardPath(id)}/rotate`,
+      { method: 'POST', body: JSON.stringify({ link }) },
+      id,
+    );
+    const held = heldBoard(id);
+    if (held) rememberBoard(id, { ...held, [link === 'edit' ? 'editToken' : 'viewToken']: rotated.token });
+    return rotated.token;
   },
   /** Creates a new board from a board file's text; the server validates it and refuses it whole. */
   import: async (fileText: string) =>

@@ -1,7 +1,7 @@
 import type { BoardFile } from '@squall/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, boardsApi } from '../api/boards.ts';
+import { ApiError, type BoardSummary, boardsApi } from '../api/boards.ts';
 import { rememberBoard } from '../api/boardTokens.ts';
 import { BoardNotFound, type BoardRefusal, refusalOf } from './BoardNotFound.tsx';
 import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
@@ -20,13 +20,29 @@ import { useBoardConnection } from './useBoardConnection.ts';
 
 type BoardInfo =
   | { readonly state: 'loading' }
-  | { readonly state: 'found'; readonly name: string; readonly readOnly: boolean }
+  | {
+      readonly state: 'found';
+      readonly name: string;
+      readonly readOnly: boolean;
+      /** Locked by its owner (read-only for everyone else). */
+      readonly locked: boolean;
+    }
   | { readonly state: 'refused'; readonly reason: BoardRefusal };
 
 /** A board link carries its capability (`/b/<id>?token=…`): keep it, so this browser can open the board. */
 function adoptLinkToken(boardId: string): void {
   const token = new URLSearchParams(window.location.search).get('token');
   if (token) rememberBoard(boardId, { token });
+}
+
+function foundInfo(board: BoardSummary): BoardInfo {
+  const locked = board.locked === true;
+  return {
+    state: 'found',
+    name: board.name,
+    readOnly: board.access === 'view' || (locked && board.access !== 'owner'),
+    locked,
+  };
 }
 
 /** `/b/<boardId>`: fetches the board's name while the document syncs, in parallel. */
@@ -59,8 +75,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
       (board) => {
         if (!wanted) return;
         rememberBoardName(boardId, board.name);
-        const readOnly = board.access === 'view' || (board.locked === true && board.access !== 'owner');
-        setInfo({ state: 'found', name: board.name, readOnly });
+        setInfo(foundInfo(board));
       },
       (error: unknown) => {
         if (!wanted) return;
@@ -76,6 +91,21 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
       wanted = false;
     };
   }, [boardId]);
+
+  // The owner locked or unlocked the board (the socket was closed with 4205): re-read what this link may do.
+  useEffect(() => {
+    if (connection.accessChanges === 0) return;
+    let wanted = true;
+    boardsApi.get(boardId).then(
+      (board) => wanted && setInfo(foundInfo(board)),
+      () => {
+        // Kept as it was: the reconnecting socket reports a link that stopped working.
+      },
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [boardId, connection.accessChanges]);
 
   // Offline, the name this browser remembers from the last visit.
   const name = info.state === 'found' ? info.name : connection.stored ? rememberedBoardName(boardId) : '';
@@ -119,7 +149,8 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             onRename={async (next) => {
               try {
                 const board = await boardsApi.rename(boardId, next);
-                setInfo({ ...info, state: 'found', name: board.name ?? next, readOnly: false });
+                const locked = info.state === 'found' && info.locked;
+                setInfo({ ...info, state: 'found', name: board.name ?? next, readOnly: false, locked });
               } catch (error) {
                 setProblem(error instanceof Error ? error.message : String(error));
               }
@@ -137,7 +168,9 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
               {live && !readOnly && <PropertiesPanel />}
               {readOnly && (
                 <p className="read-only-note" role="status">
-                  View only: this link lets you look, follow and export, not edit.
+                  {info.state === 'found' && info.locked
+                    ? 'Locked by the board owner: you can look, follow and export until it is unlocked.'
+                    : 'View only: this link lets you look, follow and export, not edit.'}
                 </p>
               )}
               {live && <LintPanel />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { heldBoard } from '../api/boardTokens.ts';
+import { OwnerControls } from './OwnerControls.tsx';
 import { useSession } from './SessionContext.ts';
 
 function linkTo(boardId: string, token: string): string {
@@ -13,6 +14,8 @@ function linkTo(boardId: string, token: string): string {
 export function ShareLinks() {
   const { boardId } = useSession();
   const [open, setOpen] = useState(false);
+  // Bumped when the owner rotates a link, so the panel re-reads the held tokens.
+  const [, setRotations] = useState(0);
   const held = heldBoard(boardId);
   if (!held) return null;
   const links: Array<{ label: string; url: string }> = held.editToken
@@ -40,6 +43,9 @@ export function ShareLinks() {
             </div>
           ))}
           <p className="muted">Anyone with a link can open the board; keep the edit link among the team.</p>
+          {held.editToken && (
+            <OwnerControls boardId={boardId} onRotated={() => setRotations((count) => count + 1)} />
+          )}
         </section>
       )}
     </div>

@@ -24,12 +24,17 @@ export interface BoardConnection {
   readonly status: ConnectionStatus;
   /** The server refused the board for good (a 44xx close code: unknown or deleted board). */
   readonly refused: { readonly code: number; readonly reason: string } | null;
+  /** Counts the times the owner locked or unlocked the board (close 4205): re-read the board's access. */
+  readonly accessChanges: number;
 }
 
 function tokenParams(boardId: string): Record<string, string> {
   const token = tokenFor(boardId);
   return token ? { token } : {};
 }
+
+/** The collab server's close code for "the owner locked or unlocked the board, reconnect". */
+const ACCESS_CHANGED = 4205;
 
 /** The IndexedDB database holding this browser's copy of a board. */
 export function localCopyName(boardId: string): string {
@@ -48,6 +53,7 @@ export function useBoardConnection(boardId: string): BoardConnection {
     stored: false,
     status: 'connecting',
     refused: null,
+    accessChanges: 0,
   });
 
   useEffect(() => {
@@ -99,6 +105,12 @@ export function useBoardConnection(boardId: string): BoardConnection {
         performance.mark('squall:connected');
         update({ status: 'connected' });
       } else if (status === 'disconnected') update({ status: navigator.onLine ? 'reconnecting' : 'offline' });
+    });
+    provider.on('connection-close', (event) => {
+      // The provider reconnects by itself; the page re-reads whether this link may still edit.
+      if (event?.code === ACCESS_CHANGED) {
+        setConnection((current) => ({ ...current, accessChanges: current.accessChanges + 1 }));
+      }
     });
     provider.on('closed', ({ code, reason }) => {
       update({ refused: { code, reason } });

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { addNote, element } from './board.ts';
+import { join, person } from './people.ts';
+
+test('the owner locks the board (others read-only, the owner still edits), unlocks it and rotates a link', async ({
+  browser,
+}) => {
+  const alice = await person(browser, 'Alice');
+  await alice.page.goto('/');
+  await alice.page.getByRole('textbox', { name: 'Board name' }).fill('Presented');
+  await alice.page.getByRole('button', { name: 'Create board' }).click();
+  await expect(alice.page.getByRole('application', { name: 'Board canvas' })).toBeVisible();
+  await alice.page.getByRole('button', { name: 'Share', exact: true }).click();
+  const share = alice.page.getByRole('region', { name: 'Share this board' });
+  const editLink = await share.getByRole('textbox', { name: 'Edit link' }).inputValue();
+  const viewLink = await share.getByRole('textbox', { name: 'View-only link' }).inputValue();
+  const owner = share.getByRole('group', { name: 'Owner controls' });
+  await expect(owner.getByRole('textbox', { name: /Owner key/ })).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
+
+  const bob = await person(browser, 'Bob');
+  const carol = await person(browser, 'Carol');
+  await join(bob.page, editLink);
+  await join(carol.page, viewLink);
+  const bobPalette = bob.page
+    .getByRole('navigation', { name: 'Palette' })
+    .getByRole('button', { name: 'Policy' });
+  await expect(bobPalette).toBeEnabled();
+
+  await owner.getByRole('button', { name: 'Lock board' }).click();
+  await expect(owner.getByText('Locked: only you can edit.')).toBeVisible();
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Locked by the board owner' })).toBeVisible();
+  await expect(bobPalette).toBeDisabled();
+  // The facilitator keeps editing while presenting; everyone sees it.
+  await addNote(alice.page, 'Domain event', 'Shown while locked');
+  await expect(element(bob.page, 'Domain event', 'Shown while locked')).toBeVisible();
+  await expect(element(carol.page, 'Domain event', 'Shown while locked')).toBeVisible();
+
+  // The share panel stays open beside the canvas.
+  await owner.getByRole('button', { name: 'Unlock board' }).click();
+  await expect(bob.page.getByRole('status').filter({ hasText: 'Locked by the board owner' })).toHaveCount(0);
+  await expect(bobPalette).toBeEnabled();
+  await addNote(bob.page, 'Policy', 'After unlock');
+  await expect(element(alice.page, 'Policy', 'After unlock')).toBeVisible();
+
+  await owner.getByRole('button', { name: 'New view-only link' }).click();
+  await expect(carol.page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+  await expect(share.getByRole('textbox', { name: 'View-only link' })).not.toHaveValue(viewLink);
+  const dave = await person(browser, 'Dave');
+  await dave.page.goto(viewLink);
+  await expect(dave.page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+  await join(dave.page, await share.getByRole('textbox', { name: 'View-only link' }).inputValue());
+  await expect(element(dave.page, 'Policy', 'After unlock')).toBeVisible();
+
+  for (const someone of [alice, bob, carol, dave]) await someone.context.close();
+});
