@@ -86,10 +86,10 @@ test('search highlights matches and jumps between them', async ({ page, request 
   const id = await createBoard(request, 'Search');
   await openBoard(page, id);
   const a = await addNote(page, 'Domain event', 'Payment Requested');
-  await dragBy(page, a, -400, 0);
+  await dragBy(page, a, -280, 0);
   await addNote(page, 'Command', 'Ship Container');
   const c = await addNote(page, 'Domain event', 'Payment Completed');
-  await dragBy(page, c, 400, 0);
+  await dragBy(page, c, 280, 0);
   await page.keyboard.press('Control+f');
   const box = page.getByRole('searchbox', { name: 'Search the board' });
   await expect(box).toBeFocused();
