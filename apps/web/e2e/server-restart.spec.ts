@@ -16,11 +16,14 @@ test('the server is killed and restarted mid-session: both reconnect by themselv
       body: JSON.stringify({ name: 'Restart' }),
     });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id, ownerKey } = (await created.json()) as { id: string; ownerKey: string };
+    // A board opens and answers only with one of its tokens.
+    const link = `${server.origin}/b/${id}?token=${encodeURIComponent(ownerKey)}`;
+    const withKey = { headers: { authorization: `Bearer ${ownerKey}` } };
     const alice = await person(browser, 'Alice', server.origin);
     const bob = await person(browser, 'Bob', server.origin);
-    await join(alice.page, `${server.origin}/b/${id}`);
-    await join(bob.page, `${server.origin}/b/${id}`);
+    await join(alice.page, link);
+    await join(bob.page, link);
     await addNote(alice.page, 'Domain event', 'Before the crash');
     await addNote(bob.page, 'Command', 'Also before');
     await expect(element(alice.page, 'Command', 'Also before')).toBeVisible();
@@ -50,7 +53,7 @@ test('the server is killed and restarted mid-session: both reconnect by themselv
     ];
     await expect
       .poll(async () => {
-        const file = (await (await fetch(`${server.origin}/api/boards/${id}/file`)).json()) as {
+        const file = (await (await fetch(`${server.origin}/api/boards/${id}/file`, withKey)).json()) as {
           elements: Array<{ text: string }>;
         };
         return file.elements.map((e) => e.text).sort();
@@ -61,7 +64,7 @@ test('the server is killed and restarted mid-session: both reconnect by themselv
     // And it is on disk: after another SIGKILL and restart the stored board still has every edit.
     await server.kill();
     await server.start();
-    const file = (await (await fetch(`${server.origin}/api/boards/${id}/file`)).json()) as {
+    const file = (await (await fetch(`${server.origin}/api/boards/${id}/file`, withKey)).json()) as {
       elements: Array<{ text: string }>;
     };
     expect(file.elements.map((e) => e.text).sort()).toEqual(expected);
