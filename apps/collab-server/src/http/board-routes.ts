@@ -11,6 +11,7 @@ import {
   normaliseBoardName,
 } from '../board-service.ts';
 import { bearerToken, boardToken, queryTokens } from './credentials.ts';
+import { exportReply } from './export-route.ts';
 import { HttpError, type Reply } from './http-error.ts';
 import { readBody, readJsonObject } from './read-body.ts';
 
@@ -182,6 +183,12 @@ export async function handleBoardRoutes(
     const rotated = boards.rotate(id, body.link);
     if (!rotated) throw new HttpError(409, 'no_links', 'this board predates links and has none to rotate');
     return { status: 200, body: { link: body.link, token: rotated.token, url: rotated.url } };
+  }
+  if (parts.length === 4 && parts[3] === 'export') {
+    if (method !== 'GET') throw methodNotAllowed(method, 'GET');
+    const file = boards.file(id);
+    if (!file) throw notFound(id);
+    return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams);
   }
   if (parts.length === 4 && parts[3] === 'file') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');

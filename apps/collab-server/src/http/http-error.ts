@@ -35,7 +35,8 @@ export function sendError(res: ServerResponse, error: HttpError): void {
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
-  readonly text?: string;
+  /** A raw body (text or bytes) sent as it is, with `headers` saying what it is. */
+  readonly text?: string | Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
 }
 

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { exportBoard, parseBoardFile, snapshotFromBoardFile } from '@squall/model';
+import { unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
+import type { CreatedBoard } from '../board-service.ts';
+
+const exampleText = readFileSync(
+  new URL('../../../../packages/model/examples/banking-payments.squall.json', import.meta.url),
+  'utf8',
+);
+
+let server: TestServer;
+let board: CreatedBoard;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  const response = await fetch(`${server.url}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: exampleText,
+  });
+  expect(response.status).toBe(201);
+  board = (await response.json()) as CreatedBoard;
+});
+afterEach(async () => {
+  await server.dispose();
+});
+
+const exportUrl = (query: string, token = board.editToken) =>
+  `${server.url}/api/boards/${board.id}/export?${query}${token ? `&token=${token}` : ''}`;
+
+describe('GET /api/boards/:id/export', () => {
+  it('answers the whole export as a zip holding exactly what the model exports', async () => {
+    const response = await fetch(exportUrl('format=zip&org=acme&profile=dev'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename=".+-contracts\.zip"/);
+    expect(response.headers.get('x-squall-lint-errors')).toBe('0');
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const parsed = parseBoardFile(exampleText);
+    if (!parsed.ok) throw new Error('example board does not parse');
+    const expected = exportBoard(snapshotFromBoardFile(parsed.file), {
+      boardName: parsed.file.name,
+      org: 'acme',
+      profile: 'dev',
+    });
+    const decoder = new TextDecoder();
+    const byName = new Map(
+      Object.entries(entries).map(([path, bytes]) => [
+        path.split('/').slice(1).join('/'),
+        decoder.decode(bytes),
+      ]),
+    );
+    expect([...byName.keys()].sort()).toEqual(expected.files.map((file) => file.path).sort());
+    for (const file of expected.files) expect(byName.get(file.path)).toBe(file.contents);
+    expect(byName.get('topics/topics.json')).toContain('"replicationFactor": 1');
+  });
+
+  it('answers one format at a time, to a view link too', async () => {
+    const response = await fetch(exportUrl('format=topics', board.viewToken));
+    expect(response.status).toBe(200);
+    const names = Object.keys(unzipSync(new Uint8Array(await response.arrayBuffer())));
+    expect(names.length).toBeGreaterThan(3);
+    expect(names.every((name) => name.includes('/topics/'))).toBe(true);
+  });
+
+  it('refuses bad options and missing tokens with JSON errors', async () => {
+    const bad = await fetch(exportUrl('format=pdf'));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_format');
+    const profile = await fetch(exportUrl('profile=staging'));
+    expect(profile.status).toBe(400);
+    const anonymous = await fetch(exportUrl('format=zip', ''));
+    expect(anonymous.status).toBe(401);
+    const unknown = await fetch(
+      `${server.url}/api/boards/AAAAAAAAAAAAAAAAAAAAAA/export?token=${board.editToken}`,
+    );
+    expect(unknown.status).toBe(404);
+  });
+});

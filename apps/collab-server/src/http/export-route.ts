@@ -1,0 +1,58 @@
+import {
+  type BoardFile,
+  EXPORT_DOWNLOAD_FORMATS,
+  exportBoard,
+  exportDownload,
+  isExportDownloadFormat,
+  snapshotFromBoardFile,
+  TOPIC_PROFILES,
+  type TopicProfile,
+} from '@squall/model';
+import { HttpError, type Reply } from './http-error.ts';
+
+/**
+ * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics[&org=][&profile=dev|prod]`:
+ * the board's contracts for a build pipeline, generated from the latest stored state by the model's
+ * exporters (the same bytes the CLI and the web app produce).
+ */
+export function exportReply(file: BoardFile, query: URLSearchParams): Reply {
+  const format = query.get('format') ?? 'zip';
+  if (!isExportDownloadFormat(format)) {
+    throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_DOWNLOAD_FORMATS.join(', ')}`);
+  }
+  const profile = query.get('profile') ?? 'prod';
+  if (!(TOPIC_PROFILES as readonly string[]).includes(profile)) {
+    throw new HttpError(400, 'invalid_profile', `profile must be one of ${TOPIC_PROFILES.join(', ')}`);
+  }
+  const org = query.get('org') ?? undefined;
+  let result: ReturnType<typeof exportBoard>;
+  try {
+    result = exportBoard(snapshotFromBoardFile(file), {
+      boardName: file.name,
+      profile: profile as TopicProfile,
+      ...(org ? { org } : {}),
+    });
+  } catch (error) {
+    if (error instanceof RangeError) throw new HttpError(400, 'invalid_option', error.message);
+    throw error;
+  }
+  const download = exportDownload(result, format, file.name);
+  if (!download) {
+    throw new HttpError(
+      404,
+      'nothing_to_export',
+      `the board has nothing to export as ${format} (no events yet?)`,
+    );
+  }
+  const errors = result.warnings.filter((warning) => warning.severity === 'error').length;
+  return {
+    status: 200,
+    text: download.body,
+    headers: {
+      'content-type': download.mediaType,
+      'content-disposition': `attachment; filename="${download.fileName}"`,
+      // Pipelines can fail on lint errors without unpacking the zip.
+      'x-squall-lint-errors': String(errors),
+    },
+  };
+}
