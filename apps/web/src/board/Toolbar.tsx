@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { redo, undo } from './actions.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { PeopleHere } from './presence/PeopleHere.tsx';
@@ -18,6 +18,8 @@ interface ToolbarProps {
 }
 
 const loadExports = () => import('./export/exportBoard.ts');
+// The exporters (and their transliteration tables) load only when someone opens the dialog.
+const ContractsDialog = lazy(() => import('./contracts/ContractsDialog.tsx'));
 
 export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
   const session = useSession();
@@ -26,6 +28,7 @@ export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
   const canRedo = useUi((state) => state.canRedo);
   const snap = useUi((state) => state.snapToGrid);
   const [renaming, setRenaming] = useState(false);
+  const [contractsOpen, setContractsOpen] = useState(false);
   useUndoState(session);
 
   const selection = () => session.view.store.getState().selectedIds;
@@ -128,7 +131,15 @@ export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
         >
           Export SVG
         </button>
+        <button type="button" disabled={!live} onClick={() => setContractsOpen(true)}>
+          Export code
+        </button>
       </fieldset>
+      {contractsOpen && (
+        <Suspense fallback={null}>
+          <ContractsDialog boardName={boardName} onClose={() => setContractsOpen(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }
