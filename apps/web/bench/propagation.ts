@@ -138,12 +138,16 @@ async function scenario(browser: Browser, base: string, simulated: number) {
   const file = generateBoard(1);
   const response = await fetch(`${base}/api/boards/import`, { method: 'POST', body: JSON.stringify(file) });
   if (response.status !== 201) throw new Error(`import failed: ${response.status} ${await response.text()}`);
-  const { id } = (await response.json()) as { id: string };
+  const { id, editUrl, editToken } = (await response.json()) as {
+    id: string;
+    editUrl: string;
+    editToken: string;
+  };
   const noteId = file.elements[0]!.id;
-  const sims = await simulatedUsers(base.replace('http', 'ws'), id, simulated);
+  const sims = await simulatedUsers(base.replace('http', 'ws'), id, editToken, simulated);
   try {
-    const writer = await open(browser, `${base}/b/${id}`, WRITER, RECORD_SENT);
-    const reader = await open(browser, `${base}/b/${id}`, 'Reader');
+    const writer = await open(browser, `${base}${editUrl}`, WRITER, RECORD_SENT);
+    const reader = await open(browser, `${base}${editUrl}`, 'Reader');
     await writer.locator(`.react-flow__node[data-id="${noteId}"]`).click();
     const edits = stats(await measureEdits(writer, reader, noteId));
     const pointer = stats(await measurePointer(writer, reader));

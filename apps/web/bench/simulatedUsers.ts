@@ -18,6 +18,7 @@ const CURSOR_HZ = 20;
 export async function simulatedUsers(
   wsBase: string,
   boardId: string,
+  token: string,
   count: number,
 ): Promise<SimulatedUsers> {
   const stops: Array<() => void> = [];
@@ -28,6 +29,7 @@ export async function simulatedUsers(
       const doc = new Y.Doc();
       const provider = new WebsocketProvider(`${wsBase}/sync`, boardId, doc, {
         disableBc: true,
+        params: { token },
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       });
       await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
