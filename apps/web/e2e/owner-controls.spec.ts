@@ -45,9 +45,13 @@ test('the owner locks the board (others read-only, the owner still edits), unloc
   await owner.getByRole('button', { name: 'New view-only link' }).click();
   await expect(carol.page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
   await expect(share.getByRole('textbox', { name: 'View-only link' })).not.toHaveValue(viewLink);
+  // The old link is refused; the new one opens the board.
+  const oldToken = new URL(viewLink).searchParams.get('token')!;
+  const boardPath = new URL(viewLink).pathname.replace('/b/', '/api/boards/');
+  const refused = await alice.page.request.get(`${boardPath}?token=${encodeURIComponent(oldToken)}`);
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('link_rotated');
   const dave = await person(browser, 'Dave');
-  await dave.page.goto(viewLink);
-  await expect(dave.page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
   await join(dave.page, await share.getByRole('textbox', { name: 'View-only link' }).inputValue());
   await expect(element(dave.page, 'Policy', 'After unlock')).toBeVisible();
 
