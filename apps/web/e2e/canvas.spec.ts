@@ -116,6 +116,10 @@ test('arrow keys nudge, snap to grid aligns, z-order brings to front', async ({ 
   const position = async (text: string) =>
     (await boardFile(request, id)).elements.find((e) => e.text === text)!.position;
   await second.click();
+  // The note's text reaches the server a moment after it shows here.
+  await expect
+    .poll(async () => (await boardFile(request, id)).elements.some((e) => e.text === 'Second'))
+    .toBe(true);
   const start = await position('Second');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
