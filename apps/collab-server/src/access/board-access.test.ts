@@ -200,6 +200,30 @@ describe('board capabilities', () => {
   });
 });
 
+describe('boards created before links existed', () => {
+  it('still open by their id alone for editing, are listed nowhere and have nothing to lock', async () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 1);
+    const id = 'LegacyBoardAAAAAAAAAAA';
+    server.store.createBoard({
+      id,
+      name: 'Legacy',
+      snapshot: Y.encodeStateAsUpdate(doc),
+      elementCount: 0,
+      connectionCount: 0,
+    });
+    const editor = client(id, null);
+    await editor.synced;
+    editor.doc.getMap('scratch').set('still editable', true);
+    const reader = client(id, null);
+    await whenDoc(reader.doc, (d) => d.getMap('scratch').get('still editable') === true);
+    const summary = (await (await api(`/api/boards/${id}`)).json()) as AccessibleBoard;
+    expect(summary).toMatchObject({ id, name: 'Legacy', access: 'edit', locked: false });
+    expect(((await (await api('/api/boards')).json()) as { boards: unknown[] }).boards).toEqual([]);
+    await expectError(api(`/api/boards/${id}/lock`, { method: 'POST' }), 403, 'owner_only');
+  });
+});
+
 describe('HTTP API access', () => {
   it('needs a token of the board for its summary and file; a view token cannot rename or delete', async () => {
     const board = await createBoard(server.url, 'Private');
