@@ -119,3 +119,30 @@ test('following someone tracks their viewport until I move myself', async ({ bro
   await alice.context.close();
   await bob.context.close();
 });
+
+test('an idle pointer is hidden while its owner stays on the board, and shows again when it moves', async ({
+  browser,
+  request,
+}) => {
+  const id = await createBoard(request, 'Idle');
+  const alice = await person(browser, 'Alice');
+  const bob = await person(browser, 'Bob');
+  // Bob's clock can jump ahead; Alice's awareness keeps arriving in real time.
+  await bob.page.clock.install();
+  await join(alice.page, boardLink(id));
+  await join(bob.page, boardLink(id));
+  const canvas = (await alice.page.getByRole('application', { name: 'Board canvas' }).boundingBox())!;
+  await alice.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2 + 100, { steps: 3 });
+  const pointer = bob.page.getByRole('img', { name: 'Alice’s pointer' });
+  await expect(pointer).toBeVisible();
+  // 21 s later by Bob's clock: past the 20 s idle limit, short of awareness's 30 s timeout.
+  await bob.page.clock.fastForward(21_000);
+  await expect(pointer).toHaveCount(0);
+  await expect(peopleHere(bob.page)).toContainText('2 people here');
+  await alice.page.mouse.move(canvas.x + canvas.width / 2 + 50, canvas.y + canvas.height / 2 + 100, {
+    steps: 3,
+  });
+  await expect(pointer).toBeVisible();
+  await alice.context.close();
+  await bob.context.close();
+});

@@ -3,8 +3,11 @@ import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BoardView } from '../boardView.ts';
 
-/** A pointer that has not moved for this long is hidden (the person is away, or only watching). */
-export const IDLE_CURSOR_MS = 30_000;
+/**
+ * A pointer that has not moved for this long is hidden (the person is away, or only watching). Shorter
+ * than awareness's 30 s timeout, which is about people who are gone, not idle.
+ */
+export const IDLE_CURSOR_MS = 20_000;
 const IDLE_CHECK_MS = 1_000;
 
 export interface Peer extends PresenceState {
