@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 
-/** Why a board cannot be opened: it does not exist, or this browser holds no valid link to it. */
-export type BoardRefusal = 'missing' | 'no-access' | 'link-rotated';
+/**
+ * Why a board cannot be opened: it does not exist, this browser holds no valid link to it, or the
+ * server refused what this browser sent (a change over the board's limits, a malformed message).
+ */
+export type BoardRefusal = 'missing' | 'no-access' | 'link-rotated' | 'over-limit' | 'refused';
 
 const TEXT: Record<BoardRefusal, { readonly title: string; readonly body: string }> = {
   missing: {
@@ -15,6 +18,14 @@ const TEXT: Record<BoardRefusal, { readonly title: string; readonly body: string
   'link-rotated': {
     title: 'This link no longer works',
     body: 'The board’s owner replaced it with a new one. Ask them for the current link.',
+  },
+  'over-limit': {
+    title: 'That change was too big for this board',
+    body: 'The server refused it: the board would go over a limit (note length, number of notes or stored size). Everything saved before it is safe; reload the page to go on from there.',
+  },
+  refused: {
+    title: 'The server closed this board’s connection',
+    body: 'It refused something this browser sent. Everything saved is safe; reload the page to go on.',
   },
 };
 
@@ -49,5 +60,8 @@ export function BoardNotFound({
 export function refusalOf(code: number): BoardRefusal {
   if (code === 401 || code === 4401 || code === 403) return 'no-access';
   if (code === 4403) return 'link-rotated';
+  if (code === 4413) return 'over-limit';
+  // Malformed or unsupported messages, rate limits: the board exists, this connection misbehaved.
+  if (code === 4415 || code === 4422 || code === 4423 || code === 4429) return 'refused';
   return 'missing';
 }

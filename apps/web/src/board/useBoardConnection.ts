@@ -114,8 +114,9 @@ export function useBoardConnection(boardId: string): BoardConnection {
     });
     provider.on('closed', ({ code, reason }) => {
       update({ refused: { code, reason } });
-      // A deleted or unknown board must not linger in this browser (other refusals keep the copy).
-      if (code === 4404 || code === 4410) void local.clearData();
+      // A deleted or unknown board must not linger in this browser, nor a change the server refused
+      // for breaking a limit (it would be sent again on every reload). Other refusals keep the copy.
+      if (code === 4404 || code === 4410 || code === 4413) void local.clearData();
     });
     const goOffline = () => {
       provider.disconnect();
