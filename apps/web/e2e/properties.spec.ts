@@ -164,3 +164,18 @@ test('edits in the panel are kept when the selection moves straight on to anothe
     })
     .toBe('FirstHappened');
 });
+
+test('the panel writes text as it is typed, keeping the caret where the person types', async ({
+  page,
+  request,
+}) => {
+  await openBoard(page, await createBoard(request, 'Live panel text'));
+  await addNote(page, 'Domain event', 'Order Placed');
+  const text = page.getByRole('complementary', { name: 'Properties' }).getByRole('textbox', { name: 'Text' });
+  await text.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('Big ');
+  // On the board before the field is left: nothing waits for a blur that may never come.
+  await expect(element(page, 'Domain event', 'Big Order Placed')).toBeVisible();
+  await expect(text).toBeFocused();
+});

@@ -20,7 +20,6 @@ import { storedUserName } from './presence/localPresence.ts';
 import { useSession, useView } from './SessionContext.ts';
 import type { BoardSession } from './session.ts';
 import { TopicSettingsEditor } from './TopicSettingsEditor.tsx';
-import { useOnUnmount } from './useOnUnmount.ts';
 
 const LEVEL_LABELS: Record<WorkshopLevel, string> = {
   bigPicture: 'Big Picture',
@@ -50,22 +49,14 @@ function SelectionActions({ session }: { readonly session: BoardSession }) {
 function ElementProperties({ element }: { readonly element: BoardElement }) {
   const session = useSession();
   const patch = (change: ElementPatch) => updateElement(session.doc, element.id, change, session.origin);
-  const [text, setText] = useState(element.text);
-  useEffect(() => setText(element.text), [element.text]);
-  useOnUnmount(() => {
-    if (text !== element.text) patch({ text });
-  });
   return (
     <>
       <h2>{KIND_INFO[element.kind].label}</h2>
       <label>
         Text
-        <textarea
-          value={text}
-          rows={3}
-          onChange={(event) => setText(event.target.value)}
-          onBlur={() => text !== element.text && patch({ text })}
-        />
+        {/* Written as people type (a minimal Y.Text edit), like the note editor, so a colleague typing
+            into the same note at the same time merges instead of being overwritten on blur. */}
+        <textarea value={element.text} rows={3} onChange={(event) => patch({ text: event.target.value })} />
       </label>
       <label>
         Kind
