@@ -4,6 +4,8 @@ import {
   compareZ,
   connectElements,
   createElements,
+  type ElementInit,
+  elementInit,
   elementsInContext,
   newId,
   parseBoardFile,
@@ -11,7 +13,10 @@ import {
   serializeBoardFile,
 } from '@squall/model';
 import type * as Y from 'yjs';
-import { elementInit } from './elementInit.ts';
+
+function withoutZ({ z: _z, ...init }: ElementInit): ElementInit {
+  return init;
+}
 
 /**
  * What Copy puts on the clipboard: a board file (`.squall.json`) of the copied elements and the
@@ -54,7 +59,8 @@ export function pasteContent(
   const ordered = [...content.elements].sort(compareZ);
   for (const element of ordered) idMap.set(element.id, newId());
   const inits = ordered.map((element) => ({
-    ...elementInit(element),
+    // Without its z, a pasted element goes on top of the board.
+    ...withoutZ(elementInit(element)),
     id: idMap.get(element.id)!,
     position: { x: element.position.x + offset.x, y: element.position.y + offset.y },
   }));

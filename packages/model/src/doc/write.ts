@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Point, Size, TopicSettings, WorkshopLevel } from '../elements.ts';
+import type { BoardElement, Point, Size, TopicSettings, WorkshopLevel } from '../elements.ts';
 import type { FieldType, PayloadField } from '../fields.ts';
 import { checkConnection } from '../grammar/rules.ts';
 import { newId } from '../ids.ts';
@@ -96,6 +96,23 @@ function writeElement(maps: BoardMaps, id: string, init: ElementInit, z: string)
   if (init.kind === 'boundedContext') element.set('topicPrefix', init.topicPrefix ?? '');
   if (init.kind === 'aggregate' || init.kind === 'boundedContext') element.set('topic', { ...init.topic });
   maps.elements.set(id, element);
+}
+
+/** The init that recreates an element exactly (same id, place and z); a paste overrides what it must. */
+export function elementInit(element: BoardElement): ElementInit {
+  const { id, kind, text, position, size, z, codeName } = element;
+  const base = { id, kind, text, position, size, z, codeName };
+  switch (element.kind) {
+    case 'domainEvent':
+    case 'command':
+      return { ...base, fields: element.fields };
+    case 'aggregate':
+      return { ...base, keyField: element.keyField, topic: element.topic };
+    case 'boundedContext':
+      return { ...base, topicPrefix: element.topicPrefix, topic: element.topic };
+    default:
+      return base;
+  }
 }
 
 /** Creates elements in one transaction (a paste, an import); returns their ids in order. */

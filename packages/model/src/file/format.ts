@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { readBoard } from '../doc/read.ts';
 import { BOARD_SCHEMA_VERSION, boardMaps } from '../doc/schema.ts';
-import { createElements, type ElementInit } from '../doc/write.ts';
+import { createElements, elementInit } from '../doc/write.ts';
 import type { BoardElement, BoardSnapshot, Connection, WorkshopLevel } from '../elements.ts';
 
 /**
@@ -47,22 +47,6 @@ export function snapshotFromBoardFile(file: BoardFile): BoardSnapshot {
   };
 }
 
-function toInit(element: BoardElement): ElementInit {
-  const { id, kind, text, position, size, z, codeName } = element;
-  const base = { id, kind, text, position, size, z, codeName };
-  switch (element.kind) {
-    case 'domainEvent':
-    case 'command':
-      return { ...base, fields: element.fields };
-    case 'aggregate':
-      return { ...base, keyField: element.keyField, topic: element.topic };
-    case 'boundedContext':
-      return { ...base, topicPrefix: element.topicPrefix, topic: element.topic };
-    default:
-      return base;
-  }
-}
-
 /**
  * Writes a board's content into a document in one transaction, keeping every id and z key (an import
  * into a new board). Connections are written as they are, even ones the grammar would now refuse:
@@ -76,7 +60,7 @@ export function writeBoardContent(
   const maps = boardMaps(doc);
   doc.transact(() => {
     maps.meta.set('level', content.level);
-    createElements(doc, content.elements.map(toInit), origin);
+    createElements(doc, content.elements.map(elementInit), origin);
     for (const { id, source, target, label } of content.connections) {
       maps.connections.set(id, label ? { source, target, label } : { source, target });
     }
