@@ -1,6 +1,7 @@
 export * from './doc/migrate.ts';
 export * from './doc/read.ts';
 export * from './doc/schema.ts';
+export * from './doc/text-edit.ts';
 export * from './doc/write.ts';
 export * from './elements.ts';
 export * from './export/index.ts';

@@ -1,8 +1,8 @@
-import { elementText, MAX_TEXT_LENGTH } from '@squall/model';
+import { elementText, MAX_TEXT_LENGTH, textEdit } from '@squall/model';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useSession } from './SessionContext.ts';
-import { mapPosition, textEdit } from './textBinding.ts';
+import { mapPosition } from './textBinding.ts';
 
 interface NoteTextEditorProps {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mapPosition, textEdit } from './textBinding.ts';
+import { mapPosition } from './textBinding.ts';
 
 /** The delta a change makes to a Y.Text, as a remote edit would arrive. */
 function deltaOf(initial: string, change: (text: Y.Text) => void): Y.YTextEvent['delta'] {
@@ -13,15 +13,6 @@ function deltaOf(initial: string, change: (text: Y.Text) => void): Y.YTextEvent[
   change(text);
   return delta;
 }
-
-describe('textEdit', () => {
-  it('keeps the common prefix and suffix', () => {
-    expect(textEdit('Order Placed', 'Order Was Placed')).toEqual({ index: 6, remove: 0, insert: 'Was ' });
-    expect(textEdit('Order Placed', 'Order')).toEqual({ index: 5, remove: 7, insert: '' });
-    expect(textEdit('aaa', 'aa')).toEqual({ index: 2, remove: 1, insert: '' });
-    expect(textEdit('', 'x')).toEqual({ index: 0, remove: 0, insert: 'x' });
-  });
-});
 
 describe('mapPosition', () => {
   it('moves the caret past text inserted before it, not after it', () => {

@@ -13,6 +13,7 @@ import {
   type StoredConnection,
   type StoredField,
 } from './schema.ts';
+import { textEdit } from './text-edit.ts';
 import { isRecord } from './validate.ts';
 
 /**
@@ -134,22 +135,11 @@ export function createElement(doc: Y.Doc, init: ElementInit, origin: unknown): s
   return createElements(doc, [init], origin)[0]!;
 }
 
-/** Replaces the whole text with the smallest edit (common prefix and suffix kept), so concurrent typing merges. */
+/** Replaces the whole text with the smallest edit, so concurrent typing elsewhere in the note merges. */
 function replaceText(text: Y.Text, next: string): void {
-  const current = text.toString();
-  if (current === next) return;
-  let start = 0;
-  const max = Math.min(current.length, next.length);
-  while (start < max && current.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < max - start &&
-    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-  ) {
-    end++;
-  }
-  text.delete(start, current.length - start - end);
-  text.insert(start, next.slice(start, next.length - end));
+  const { index, remove, insert } = textEdit(text.toString(), next);
+  if (remove > 0) text.delete(index, remove);
+  if (insert) text.insert(index, insert);
 }
 
 function elementMap(maps: BoardMaps, id: string): ElementMap | undefined {
