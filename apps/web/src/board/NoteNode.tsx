@@ -1,10 +1,11 @@
-import { KIND_INFO, updateElement } from '@squall/model';
-import { Handle, type NodeProps, NodeResizer, Position } from '@xyflow/react';
+import { KIND_INFO } from '@squall/model';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { ElementResizer } from './ElementResizer.tsx';
 import type { ElementNode } from './elementNode.ts';
 import { fitFontSize } from './fitFontSize.ts';
 import { NoteTextEditor } from './NoteTextEditor.tsx';
-import { useSession, useUi } from './SessionContext.ts';
+import { useUi } from './SessionContext.ts';
 
 /** A sticky note of any kind but the bounded context. Memoised: it renders again only when its node object changes. */
 export const NoteNode = memo(function NoteNode({
@@ -14,7 +15,6 @@ export const NoteNode = memo(function NoteNode({
   width,
   height,
 }: NodeProps<ElementNode>) {
-  const session = useSession();
   const editing = useUi((state) => state.editingId === id);
   const { element } = data;
   const info = KIND_INFO[element.kind];
@@ -28,19 +28,7 @@ export const NoteNode = memo(function NoteNode({
       data-kind={element.kind}
     >
       {info.resizable && (
-        <NodeResizer
-          isVisible={selected && !editing}
-          minWidth={120}
-          minHeight={100}
-          onResizeEnd={(_, box) =>
-            updateElement(
-              session.doc,
-              id,
-              { position: { x: box.x, y: box.y }, size: { width: box.width, height: box.height } },
-              session.origin,
-            )
-          }
-        />
+        <ElementResizer id={id} visible={selected && !editing} minWidth={120} minHeight={100} />
       )}
       <Handle type="target" position={Position.Left} className="note__handle" />
       {editing ? (
