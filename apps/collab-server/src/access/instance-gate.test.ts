@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
+import { upgradeStatus } from '../../test/helpers/upgrade-status.ts';
 import { InstanceGate, SESSION_COOKIE, safeNextPath } from './instance-gate.ts';
 
 const SECRET = 'correct horse battery staple';
@@ -15,21 +15,6 @@ afterEach(async () => {
 
 function get(path: string, cookie?: string): Promise<Response> {
   return fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-}
-
-function upgradeStatus(url: string, cookie?: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      res.resume();
-    });
-    ws.on('error', () => {});
-  });
 }
 
 async function login(secret: string): Promise<Response> {
@@ -75,7 +60,9 @@ describe('instance gate', () => {
     const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { cookie } });
     expect(created.status).toBe(201);
     const board = (await created.json()) as { id: string; editToken: string };
-    expect(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${board.editToken}`, cookie)).toBe(101);
+    expect(
+      await upgradeStatus(`${server.wsUrl}/${board.id}?token=${board.editToken}`, { headers: { cookie } }),
+    ).toBe(101);
     // A tampered or foreign cookie is no session.
     const forged = `${cookie.slice(0, -2)}xx`;
     expect((await fetch(`${server.url}/api/boards`, { headers: { cookie: forged } })).status).toBe(401);

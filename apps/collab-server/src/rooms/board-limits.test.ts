@@ -1,9 +1,9 @@
 import { boardMaps, createElement, readBoard } from '@squall/model';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { createBoard } from '../../test/helpers/http.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
+import { upgradeStatus } from '../../test/helpers/upgrade-status.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 
@@ -125,20 +125,7 @@ describe('board limits', () => {
     const board = await createBoard(server.url);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      statuses.push(
-        await new Promise<number>((resolve) => {
-          const ws = new WebSocket(`${server.wsUrl}/${board.id}?token=${board.editToken}`);
-          ws.on('open', () => {
-            ws.close();
-            resolve(101);
-          });
-          ws.on('unexpected-response', (_req, res) => {
-            resolve(res.statusCode ?? 0);
-            res.resume();
-          });
-          ws.on('error', () => {});
-        }),
-      );
+      statuses.push(await upgradeStatus(`${server.wsUrl}/${board.id}?token=${board.editToken}`));
     }
     expect(statuses).toEqual([101, 101, 101, 101, 429]);
   });
