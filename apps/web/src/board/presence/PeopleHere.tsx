@@ -1,8 +1,8 @@
 import type { PresenceUser } from '@squall/model';
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { useSession, useUi } from '../SessionContext.ts';
+import { usePeerUsers } from './usePeerUsers.ts';
 
 function initials(name: string): string {
   const words = name.split(' ').filter(Boolean);
@@ -20,15 +20,7 @@ const Avatar = memo(function Avatar({ user }: { readonly user: PresenceUser }) {
 /** Who is on the board, with a count; clicking someone follows their viewport until this user moves. */
 export function PeopleHere() {
   const session = useSession();
-  // Names and colours keep their identity while pointers move: the header renders only when they change.
-  const clientIds = useStore(
-    session.peers,
-    useShallow((state) => [...state.peers.keys()]),
-  );
-  const users = useStore(
-    session.peers,
-    useShallow((state) => [...state.peers.values()].map((peer) => peer.user)),
-  );
+  const { clientIds, users } = usePeerUsers(session.peers);
   const me = useStore(session.peers, (state) => state.me);
   const following = useUi((state) => state.following);
   const count = clientIds.length + 1;

@@ -4,21 +4,14 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { elementLabel } from '../elementNode.ts';
 import { useSession, useView } from '../SessionContext.ts';
+import { usePeerUsers } from './usePeerUsers.ts';
 
 const OUTLINE = 3;
 
 /** What other people have selected, outlined in their colour (their selection is presence, never ours). */
 export function RemoteSelections() {
   const session = useSession();
-  // Users and selections keep their identity while only pointers move: no render for those.
-  const clientIds = useStore(
-    session.peers,
-    useShallow((state) => [...state.peers.keys()]),
-  );
-  const users = useStore(
-    session.peers,
-    useShallow((state) => [...state.peers.values()].map((peer) => peer.user)),
-  );
+  const { clientIds, users } = usePeerUsers(session.peers);
   const selections = useStore(
     session.peers,
     useShallow((state) => [...state.peers.values()].map((peer) => peer.selection)),
