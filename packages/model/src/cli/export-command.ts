@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportBoard } from '../export/export-board.ts';
 import {
@@ -14,6 +13,7 @@ import { CliError, EXIT_FAILED, EXIT_OK } from './cli-error.ts';
 import { EXPORT_HELP } from './help.ts';
 import { loadBoard } from './load-board.ts';
 import type { Output } from './output.ts';
+import { writeExport } from './write-export.ts';
 
 function oneOf<T extends string>(
   value: string | undefined,
@@ -95,18 +95,11 @@ export async function exportCommand(args: readonly string[], out: Output): Promi
     return EXIT_FAILED;
   }
   const root = resolve(values.out);
-  try {
-    for (const file of result.files) {
-      const path = join(root, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.contents);
-    }
-  } catch (error) {
-    throw new CliError(
-      `could not write to ${root}: ${error instanceof Error ? error.message : String(error)}`,
-      EXIT_FAILED,
-    );
-  }
-  out.stdout(`Wrote ${result.files.length} files for "${name}" to ${root}\n`);
+  const { removed } = await writeExport(root, result.files, out);
+  const stale =
+    removed.length === 0
+      ? ''
+      : `; removed ${removed.length} stale file${removed.length === 1 ? '' : 's'} of the previous export`;
+  out.stdout(`Wrote ${result.files.length} files for "${name}" to ${root}${stale}\n`);
   return EXIT_OK;
 }

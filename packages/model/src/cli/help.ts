@@ -14,13 +14,18 @@ Exit codes: 0 ok, 1 lint errors or export failed, 2 bad arguments or unreadable 
 
 export const EXPORT_HELP = `Usage: squall export <board> --out <dir> [options]
 
-Writes the board's contracts into <dir> (existing files with the same paths are replaced, others are
-left alone):
+Writes the board's contracts into <dir>:
   typescript/   payload interfaces, zod validators, CloudEvents envelopes, event type constants
   jsonschema/   one JSON Schema (2020-12) per event payload
   asyncapi/     AsyncAPI 3.0.0 per bounded context, with Kafka bindings
   topics/       topics.json, topics.ts, create-topics.ts, create-topics.sh, Strimzi and Terraform
   README.md     which sticky became which type, topic and channel; the warnings that shaped it
+  .squall-export.json
+                the files this export wrote
+
+Files the previous export into <dir> wrote (its .squall-export.json) that this one no longer
+generates, such as a renamed event's schema, are deleted, and so are the folders they leave empty.
+Every other file in <dir> is left alone. Keep one export (one board, one --only) per folder.
 
 Options:
   --out <dir>             output folder (required)
@@ -37,7 +42,7 @@ Options:
   --force                 write the files even when the board has lint errors
   -h, --help              show this help
 
-Exits 1 without writing anything when the board has lint errors (unless --force).
+Exits 1 without writing or deleting anything when the board has lint errors (unless --force).
 `;
 
 export const LINT_HELP = `Usage: squall lint <board> [options]

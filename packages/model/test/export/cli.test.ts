@@ -1,10 +1,19 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportBoard } from '../../src/index.ts';
+import { EXPORT_MANIFEST_FILE, exportManifestText } from '../../src/cli/export-manifest.ts';
+import { exportBoard, parseBoardFile, snapshotFromBoardFile } from '../../src/index.ts';
 import { MODEL_ROOT, readExample, scratchDir } from './helpers/boards.ts';
 
 const dir = scratchDir('cli');
@@ -141,10 +150,14 @@ describe('squall CLI (run as a process)', { timeout: 60_000 }, () => {
     const { board, name } = readExample('container-shipping');
     const expected = exportBoard(board, { boardName: name, org: 'acme', profile: 'dev' }).files;
     const out = join(dir, 'shipping');
-    expect(listFiles(out)).toEqual(expected.map((file) => file.path));
+    expect(listFiles(out)).toEqual([EXPORT_MANIFEST_FILE, ...expected.map((file) => file.path)]);
     for (const file of expected)
       expect(readFileSync(join(out, file.path), 'utf8'), file.path).toBe(file.contents);
+    expect(readFileSync(join(out, EXPORT_MANIFEST_FILE), 'utf8')).toBe(
+      exportManifestText(expected.map((file) => file.path)),
+    );
     expect(result.stdout).toContain(`Wrote ${expected.length} files`);
+    expect(result.stdout).not.toContain('removed');
   });
 
   it('export --only limits the formats', async () => {
@@ -179,6 +192,129 @@ describe('squall CLI (run as a process)', { timeout: 60_000 }, () => {
     const forced = await squall('export', board, '--out', 'forced', '--force');
     expect(forced.code).toBe(0);
     expect(existsSync(join(dir, 'forced', 'README.md'))).toBe(true);
+  });
+});
+
+interface BoardJson {
+  name: string;
+  elements: Array<{ id: string; text?: string }>;
+}
+
+/** Writes the banking board with some stickies' text changed; returns its path and its exported paths. */
+function bankingWith(file: string, texts: Record<string, string>): { path: string; files: string[] } {
+  const json = JSON.parse(readFileSync(BANKING, 'utf8')) as BoardJson;
+  for (const element of json.elements) if (texts[element.id]) element.text = texts[element.id]!;
+  const path = join(dir, file);
+  writeFileSync(path, JSON.stringify(json));
+  const parsed = parseBoardFile(readFileSync(path));
+  if (!parsed.ok) throw new Error('bankingWith: not a valid board');
+  const files = exportBoard(snapshotFromBoardFile(parsed.file), { boardName: json.name }).files;
+  return { path, files: files.map((exported) => exported.path) };
+}
+
+describe('squall export into a folder it exported to before', { timeout: 60_000 }, () => {
+  it('deletes the files only the previous board generated and the folders they empty, nothing else', async () => {
+    const before = bankingWith('before.squall.json', {});
+    const after = bankingWith('after.squall.json', {
+      'evt-payment-blocked': 'Payment Held', // an event renamed
+      'agg-alert': 'Incident', // an aggregate renamed: its schema folder empties
+      'agg-fraud-check': 'Fraud Review', // another, but its old folder holds a file of the user's
+    });
+    const out = join(dir, 'renamed');
+    const first = await squall('export', before.path, '--out', 'renamed');
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(existsSync(join(out, 'jsonschema/payments/payment/payment-blocked.v1.schema.json'))).toBe(true);
+
+    const handMade: Record<string, string> = {
+      'NOTES.md': 'notes of the team\n',
+      'typescript/custom.ts': 'export const custom = 1;\n',
+      'jsonschema/fraud/fraud-check/local.md': 'kept by hand\n',
+    };
+    for (const [path, text] of Object.entries(handMade)) writeFileSync(join(out, path), text);
+
+    const second = await squall('export', after.path, '--out', 'renamed');
+    expect([second.code, second.stderr]).toEqual([0, '']);
+    const gone = before.files.filter((path) => !after.files.includes(path));
+    expect(gone).toEqual([
+      'jsonschema/fraud/fraud-check/fraud-suspected.v1.schema.json',
+      'jsonschema/fraud/fraud-check/payment-cleared.v1.schema.json',
+      'jsonschema/notifications/alert/alert-raised.v1.schema.json',
+      'jsonschema/payments/payment/payment-blocked.v1.schema.json',
+      'typescript/fraud/fraud-check.ts',
+      'typescript/notifications/alert.ts',
+    ]);
+    expect(second.stdout.split('\n').filter((line) => line.startsWith('removed'))).toEqual([
+      ...gone.map((path) => `removed  ${path}`),
+      'removed  jsonschema/notifications/alert/',
+    ]);
+    expect(second.stdout).toContain(`Wrote ${after.files.length} files`);
+    expect(second.stdout).toContain(`removed ${gone.length} stale files of the previous export`);
+    expect(listFiles(out)).toEqual([...after.files, ...Object.keys(handMade), EXPORT_MANIFEST_FILE].sort());
+    expect(after.files).toContain('jsonschema/payments/payment/payment-held.v1.schema.json');
+    expect(after.files).toContain('typescript/notifications/incident.ts');
+    expect(existsSync(join(out, 'jsonschema/notifications/alert'))).toBe(false);
+    for (const [path, text] of Object.entries(handMade))
+      expect(readFileSync(join(out, path), 'utf8')).toBe(text);
+    expect(readFileSync(join(out, EXPORT_MANIFEST_FILE), 'utf8')).toBe(exportManifestText(after.files));
+
+    // A board with lint errors neither writes nor deletes.
+    const listed = listFiles(out);
+    expect((await squall('export', boardWithLintError(), '--out', 'renamed')).code).toBe(1);
+    expect(listFiles(out)).toEqual(listed);
+
+    // The same board again: nothing is stale.
+    const third = await squall('export', after.path, '--out', 'renamed');
+    expect([third.code, third.stderr]).toEqual([0, '']);
+    expect(third.stdout).not.toContain('removed');
+    expect(listFiles(out)).toEqual(listed);
+  });
+
+  it('ignores a manifest listing a path outside the folder, with a warning, and deletes nothing', async () => {
+    const out = join(dir, 'hostile');
+    expect((await squall('export', BANKING, '--out', 'hostile')).code).toBe(0);
+    writeFileSync(join(dir, 'victim.txt'), 'not yours\n');
+    writeFileSync(join(out, 'typescript/custom.ts'), 'export const custom = 1;\n');
+    writeFileSync(
+      join(out, EXPORT_MANIFEST_FILE),
+      JSON.stringify({
+        format: 'squall.export-manifest',
+        version: 1,
+        files: ['typescript/custom.ts', '../victim.txt'],
+      }),
+    );
+    const result = await squall('export', BANKING, '--out', 'hostile');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`ignoring ${join(out, EXPORT_MANIFEST_FILE)}`);
+    expect(result.stderr).toContain(
+      'files[1] "../victim.txt" is not a relative path inside the output folder',
+    );
+    expect(result.stderr).toContain('No stale files were removed');
+    expect(result.stdout).not.toContain('removed');
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('not yours\n');
+    expect(existsSync(join(out, 'typescript/custom.ts'))).toBe(true);
+    // …and replaces it with its own.
+    expect(JSON.parse(readFileSync(join(out, EXPORT_MANIFEST_FILE), 'utf8')).files).not.toContain(
+      '../victim.txt',
+    );
+  });
+
+  it('does not follow a symbolic link out of the folder', async () => {
+    const out = join(dir, 'linked');
+    expect((await squall('export', BANKING, '--out', 'linked')).code).toBe(0);
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'victim.txt'), 'not yours\n');
+    symlinkSync(join(dir, 'elsewhere'), join(out, 'link'));
+    writeFileSync(join(out, EXPORT_MANIFEST_FILE), exportManifestText(['link/victim.txt', 'old.ts']));
+    writeFileSync(join(out, 'old.ts'), 'stale\n');
+    const result = await squall('export', BANKING, '--out', 'linked');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('kept link/victim.txt: its folder leads outside');
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('removed'))).toEqual([
+      'removed  old.ts',
+    ]);
+    expect(readFileSync(join(dir, 'elsewhere', 'victim.txt'), 'utf8')).toBe('not yours\n');
+    expect(existsSync(join(out, 'link'))).toBe(true);
+    expect(existsSync(join(out, 'old.ts'))).toBe(false);
   });
 });
 
