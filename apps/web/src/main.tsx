@@ -3,6 +3,11 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { matchRoute } from './app/routing.ts';
+import { openBoardEarly } from './board/earlyBoard.ts';
+
+const route = matchRoute(window.location.pathname);
+if (route?.page === 'board') openBoardEarly(route.boardId);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

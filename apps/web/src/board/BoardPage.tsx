@@ -2,11 +2,11 @@ import type { BoardFile } from '@squall/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, type BoardSummary, boardsApi } from '../api/boards.ts';
-import { rememberBoard } from '../api/boardTokens.ts';
 import { BoardNotFound, type BoardRefusal, refusalOf } from './BoardNotFound.tsx';
 import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
 import { boardPreview } from './boardPreview.ts';
 import { CanvasArea } from './CanvasArea.tsx';
+import { adoptLinkToken, claimEarlyFile } from './earlyBoard.ts';
 import { Legend } from './Legend.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Notice } from './Notice.tsx';
@@ -29,12 +29,6 @@ type BoardInfo =
     }
   | { readonly state: 'refused'; readonly reason: BoardRefusal };
 
-/** A board link carries its capability (`/b/<id>?token=…`): keep it, so this browser can open the board. */
-function adoptLinkToken(boardId: string): void {
-  const token = new URLSearchParams(window.location.search).get('token');
-  if (token) rememberBoard(boardId, { token });
-}
-
 function foundInfo(board: BoardSummary): BoardInfo {
   const locked = board.locked === true;
   return {
@@ -54,7 +48,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [file, setFile] = useState<BoardFile | null>(null);
 
-  const live = connection.synced;
+  const live = connection?.synced ?? false;
   const preview = useMemo(() => (file && !live ? boardPreview(file) : null), [file, live]);
   // Once live, the picture is not needed any more (it can be megabytes for a large board).
   useEffect(() => {
@@ -65,7 +59,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     let wanted = true;
     // A first picture of the board from its file, drawn while the live document syncs (see
     // boardPreview.ts): parsing JSON is far quicker than applying a large Yjs document.
-    boardsApi.file(boardId).then(
+    (claimEarlyFile(boardId) ?? boardsApi.file(boardId)).then(
       (next) => wanted && setFile(next),
       () => {
         // No picture then: the live board follows, and a missing board is reported by `get`.
@@ -94,7 +88,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
 
   // The owner locked or unlocked the board (the socket was closed with 4205): re-read what this link may do.
   useEffect(() => {
-    if (connection.accessChanges === 0) return;
+    if (!connection?.accessChanges) return;
     let wanted = true;
     boardsApi.get(boardId).then(
       (board) => wanted && setInfo(foundInfo(board)),
@@ -105,19 +99,19 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
     return () => {
       wanted = false;
     };
-  }, [boardId, connection.accessChanges]);
+  }, [boardId, connection?.accessChanges]);
 
   // Offline, the name this browser remembers from the last visit.
-  const name = info.state === 'found' ? info.name : connection.stored ? rememberedBoardName(boardId) : '';
+  const name = info.state === 'found' ? info.name : connection?.stored ? rememberedBoardName(boardId) : '';
   useEffect(() => {
     if (name) document.title = `${name} · Squall`;
   }, [name]);
 
   if (info.state === 'refused') return <BoardNotFound boardId={boardId} reason={info.reason} />;
-  if (connection.refused)
+  if (connection?.refused)
     return <BoardNotFound boardId={boardId} reason={refusalOf(connection.refused.code)} />;
   // An unreachable server is no problem when this browser holds a copy of the board.
-  if (problem && !connection.stored) {
+  if (problem && !connection?.stored) {
     return (
       <main className="not-found" role="alert">
         <h1>Could not open the board</h1>
@@ -126,13 +120,13 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
       </main>
     );
   }
-  const { session } = connection;
+  const session = connection?.session;
   const readOnly = info.state === 'found' && info.readOnly;
   if (!session || (!live && !preview)) {
     return (
       <main className="loading" aria-busy="true">
         <p>Opening board…</p>
-        {(connection.status === 'reconnecting' || connection.status === 'offline') && (
+        {(connection?.status === 'reconnecting' || connection?.status === 'offline') && (
           <p role="status">Cannot reach the Squall server; retrying. Nothing you did is lost.</p>
         )}
       </main>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ConnectionStatus } from './useBoardConnection.ts';
+import type { ConnectionStatus } from './boardConnection.ts';
 
 const WORDS: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',

@@ -5,7 +5,7 @@ import { PeopleHere } from './presence/PeopleHere.tsx';
 import { useSession, useUi } from './SessionContext.ts';
 import { ShareLinks } from './ShareLinks.tsx';
 import { showNotice } from './uiStore.ts';
-import type { ConnectionStatus } from './useBoardConnection.ts';
+import type { ConnectionStatus } from './boardConnection.ts';
 import { useUndoState } from './useUndoState.ts';
 import { useViewportTools } from './useViewportTools.ts';
 

@@ -1,0 +1,47 @@
+import type { BoardFile } from '@squall/model';
+import { boardsApi } from '../api/boards.ts';
+import { rememberBoard } from '../api/boardTokens.ts';
+import { type BoardConnection, openBoardConnection } from './boardConnection.ts';
+
+/** A board link carries its capability (`/b/<id>?token=…`): keep it, so this browser can open the board. */
+export function adoptLinkToken(boardId: string): void {
+  const token = new URLSearchParams(window.location.search).get('token');
+  if (token) rememberBoard(boardId, { token });
+}
+
+interface EarlyBoard {
+  readonly boardId: string;
+  connection: BoardConnection | undefined;
+  file: Promise<BoardFile> | undefined;
+}
+
+let early: EarlyBoard | undefined;
+
+/**
+ * Starts opening the board a page was loaded for (its connection and the file its first picture is
+ * drawn from) as soon as the app's script runs, before React has rendered anything: every moment
+ * React takes to mount is one the server could spend loading the board.
+ */
+export function openBoardEarly(boardId: string): void {
+  adoptLinkToken(boardId);
+  const file = boardsApi.file(boardId);
+  // A missing picture is no problem (the live board follows); unclaimed, its failure must not go unhandled.
+  file.catch(() => {});
+  early = { boardId, connection: openBoardConnection(boardId), file };
+}
+
+/** The connection `openBoardEarly` started for this board, once (a later mount opens its own). */
+export function claimEarlyConnection(boardId: string): BoardConnection | undefined {
+  if (early?.boardId !== boardId) return undefined;
+  const { connection } = early;
+  early.connection = undefined;
+  return connection;
+}
+
+/** The board file request `openBoardEarly` started for this board, once. */
+export function claimEarlyFile(boardId: string): Promise<BoardFile> | undefined {
+  if (early?.boardId !== boardId) return undefined;
+  const { file } = early;
+  early.file = undefined;
+  return file;
+}
