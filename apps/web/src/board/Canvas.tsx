@@ -2,6 +2,7 @@ import { updateElements } from '@squall/model';
 import {
   Background,
   ConnectionMode,
+  type EdgeTypes,
   type Connection as FlowConnection,
   type NodeTypes,
   type OnMove,
@@ -15,6 +16,7 @@ import { type MouseEvent, useCallback, useEffect, useRef } from 'react';
 import { connect, GRID, placeElement } from './actions.ts';
 import type { BoardPreview } from './boardPreview.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
+import { ConnectionArrow } from './ConnectionArrow.tsx';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
 import { FrameNode } from './FrameNode.tsx';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
@@ -26,6 +28,7 @@ import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 
 const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
+const edgeTypes: EdgeTypes = { connection: ConnectionArrow };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Below this zoom, notes drop their text and handles: nobody can read 10 px text, and it costs paint. */
@@ -137,6 +140,7 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={session.view.applyNodeChanges}
       onEdgesChange={session.view.applyEdgeChanges}
       onNodeDragStart={onNodeDragStart}

@@ -15,6 +15,7 @@ export function connectionEdge(
     id: connection.id,
     source: connection.source,
     target: connection.target,
+    type: 'connection',
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
     ariaLabel: `Connection from ${elementLabel(source)} to ${elementLabel(target)}`,
     selected: previous?.selected ?? false,

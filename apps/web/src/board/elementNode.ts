@@ -8,7 +8,8 @@ export interface ElementNodeData extends Record<string, unknown> {
 
 /** A board element as React Flow sees it; `data.element` is the model's read of the element. */
 export type ElementNode = Node<ElementNodeData, 'note' | 'frame'>;
-export type ConnectionEdge = Edge;
+/** A connection as React Flow sees it, drawn by `ConnectionArrow` between the sides that face each other. */
+export type ConnectionEdge = Edge<Record<string, unknown>, 'connection'>;
 
 /** What assistive technology reads for an element, e.g. "Domain event: Payment Requested". */
 export function elementLabel(element: BoardElement): string {
@@ -22,7 +23,8 @@ const HANDLE = 10;
 /**
  * Where a note's handles are (incoming left, outgoing right, as `NoteNode` draws them). Giving React Flow
  * these up front spares it from mounting every node of the board once just to measure them: with them,
- * only the notes in view are ever rendered, even on the first frame.
+ * only the notes in view are ever rendered, even on the first frame. They are where a drag starts a new
+ * connection; a drawn arrow picks its own sides (`ConnectionArrow`).
  */
 function handlesOf(element: BoardElement): NodeHandle[] {
   if (element.kind === 'boundedContext') return [];

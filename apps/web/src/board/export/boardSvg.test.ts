@@ -1,6 +1,7 @@
 import { connectElements, createElement, readBoard } from '@squall/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { connectionPath } from '../connectionPath.ts';
 import { boardSvg, wrapText } from './boardSvg.ts';
 
 describe('boardSvg', () => {
@@ -19,6 +20,21 @@ describe('boardSvg', () => {
     expect(svg).toContain('결제');
     expect(svg).toContain('marker-end="url(#arrow)"');
     expect(isBalanced(svg)).toBe(true);
+  });
+
+  it('draws an arrow to a note on the left from the source’s left side, as the canvas does', () => {
+    const doc = new Y.Doc();
+    const policy = createElement(doc, { kind: 'policy', text: 'Then', position: { x: 400, y: 0 } }, {});
+    const command = createElement(doc, { kind: 'command', text: 'Ship', position: { x: 0, y: 20 } }, {});
+    connectElements(doc, { source: policy, target: command }, {});
+    const board = readBoard(doc);
+    const [from, to] = [policy, command].map((id) => board.elements.find((e) => e.id === id)!);
+    const expected = connectionPath({ ...from!.position, ...from!.size }, { ...to!.position, ...to!.size });
+    const d = /<path d="(M[^"]+)" fill="none"/.exec(boardSvg(board))?.[1];
+    expect(d).toBe(expected.path);
+    // Out of the policy's left border (x 400), into the command's right border (x 140).
+    expect(d).toMatch(/^M395,/);
+    expect(d).toMatch(/ 145,\d+$/);
   });
 
   it('draws only the chosen elements', () => {

@@ -1,4 +1,6 @@
-import { type BoardSnapshot, KIND_INFO } from '@squall/model';
+import { type BoardElement, type BoardSnapshot, KIND_INFO } from '@squall/model';
+import { connectionPath } from '../connectionPath.ts';
+import type { Box } from '../edgeSides.ts';
 
 const MARGIN = 40;
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif';
@@ -8,6 +10,10 @@ function escapeXml(text: string): string {
     /[<>&"']/g,
     (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`,
   );
+}
+
+function boxOf(element: BoardElement): Box {
+  return { ...element.position, ...element.size };
 }
 
 /** Breaks a note's text into lines that fit its width (wide characters count double). */
@@ -67,14 +73,9 @@ export function boardSvg(board: BoardSnapshot, onlyIds?: ReadonlySet<string>): s
     const source = byId.get(connection.source);
     const target = byId.get(connection.target);
     if (!source || !target) continue;
-    const x1 = source.position.x + source.size.width;
-    const y1 = source.position.y + source.size.height / 2;
-    const x2 = target.position.x;
-    const y2 = target.position.y + target.size.height / 2;
-    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
-    parts.push(
-      `<path d="M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}" fill="none" stroke="#4b5563" stroke-width="2" marker-end="url(#arrow)"/>`,
-    );
+    // The same curve between the same sides as on the canvas.
+    const { path } = connectionPath(boxOf(source), boxOf(target));
+    parts.push(`<path d="${path}" fill="none" stroke="#4b5563" stroke-width="2" marker-end="url(#arrow)"/>`);
   }
   for (const note of notes) {
     const info = KIND_INFO[note.kind];
