@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { addNote, boardLink, createBoard, element } from './board.ts';
 import { join, peopleHere, person } from './people.ts';
 
@@ -16,6 +16,32 @@ async function viewCentre(page: Page) {
       zoom: Math.round(zoom * 100) / 100,
     };
   });
+}
+
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The board point under a point of the page, read from React Flow's transform. */
+async function boardPointAt(page: Page, at: Point): Promise<Point> {
+  return page.evaluate((at) => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const pane = document.querySelector<HTMLElement>('.react-flow')!.getBoundingClientRect();
+    const { e: x, f: y, a: zoom } = new DOMMatrix(getComputedStyle(viewport).transform);
+    return { x: (at.x - pane.left - x) / zoom, y: (at.y - pane.top - y) / zoom };
+  }, at);
+}
+
+/** The board point where a remote pointer is drawn (its target, not where its glide has got to). */
+async function shownPointerPoint(pointer: Locator): Promise<Point | null> {
+  const style = (await pointer.getAttribute('style')) ?? '';
+  const match = /translate\(([-\d.e]+)px, ([-\d.e]+)px\)/.exec(style);
+  return match ? { x: Number(match[1]), y: Number(match[2]) } : null;
+}
+
+function distance(a: Point | null, b: Point): number {
+  return a ? Math.hypot(a.x - b.x, a.y - b.y) : Number.POSITIVE_INFINITY;
 }
 
 /** Pans by dragging the empty canvas. */
@@ -132,16 +158,23 @@ test('an idle pointer is hidden while its owner stays on the board, and shows ag
   await join(alice.page, boardLink(id));
   await join(bob.page, boardLink(id));
   const canvas = (await alice.page.getByRole('application', { name: 'Board canvas' }).boundingBox())!;
-  await alice.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2 + 100, { steps: 3 });
+  // Whole pixels: mouse events carry whole-pixel coordinates, so Alice shares exactly this point.
+  const rest = {
+    x: Math.round(canvas.x + canvas.width / 2),
+    y: Math.round(canvas.y + canvas.height / 2 + 100),
+  };
+  await alice.page.mouse.move(rest.x, rest.y, { steps: 3 });
   const pointer = bob.page.getByRole('img', { name: 'Alice’s pointer' });
   await expect(pointer).toBeVisible();
+  // Pointer moves go out at most every 33 ms, the last one after the others: idleness counts from the
+  // last move Bob receives, so the clock may jump only once Bob shows the pointer where Alice's stopped.
+  const stopped = await boardPointAt(alice.page, rest);
+  await expect.poll(async () => distance(await shownPointerPoint(pointer), stopped)).toBeLessThan(1);
   // 21 s later by Bob's clock: past the 20 s idle limit, short of awareness's 30 s timeout.
   await bob.page.clock.fastForward(21_000);
-  await expect(pointer).toHaveCount(0);
+  await expect(pointer).toBeHidden();
   await expect(peopleHere(bob.page)).toContainText('2 people here');
-  await alice.page.mouse.move(canvas.x + canvas.width / 2 + 50, canvas.y + canvas.height / 2 + 100, {
-    steps: 3,
-  });
+  await alice.page.mouse.move(rest.x + 50, rest.y, { steps: 3 });
   await expect(pointer).toBeVisible();
   await alice.context.close();
   await bob.context.close();
