@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { addNote, element } from './board.ts';
 import { join, person } from './people.ts';
 
-test('the owner locks the board (others read-only, the owner still edits), unlocks it and rotates a link', async ({
+test('the owner locks the board (read-only for everyone, the owner too), unlocks it and rotates a link', async ({
   browser,
 }) => {
   const alice = await person(browser, 'Alice');
@@ -25,22 +25,47 @@ test('the owner locks the board (others read-only, the owner still edits), unloc
     .getByRole('navigation', { name: 'Palette' })
     .getByRole('button', { name: 'Policy' });
   await expect(bobPalette).toBeEnabled();
+  // Alice's side of the board, editable before the lock (she has something to undo).
+  const alicePalette = alice.page
+    .getByRole('navigation', { name: 'Palette' })
+    .getByRole('button', { name: 'Domain event' });
+  const aliceUndo = alice.page
+    .getByRole('group', { name: 'Edit', exact: true })
+    .getByRole('button', { name: 'Undo' });
+  const aliceProperties = alice.page.getByRole('complementary', { name: 'Properties' });
+  const aliceLocked = alice.page.getByRole('status').filter({ hasText: 'Locked by you' });
+  await addNote(alice.page, 'Domain event', 'Before the lock');
+  await expect(element(bob.page, 'Domain event', 'Before the lock')).toBeVisible();
+  await expect(aliceUndo).toBeEnabled();
+  await expect(aliceProperties).toBeVisible();
+  await expect(aliceLocked).toHaveCount(0);
 
   await owner.getByRole('button', { name: 'Lock board' }).click();
-  await expect(owner.getByText('Locked: only you can edit.')).toBeVisible();
+  await expect(owner.getByText('Locked: read-only for everyone, you included.')).toBeVisible();
   await expect(bob.page.getByRole('status').filter({ hasText: 'Locked by the board owner' })).toBeVisible();
   await expect(bobPalette).toBeDisabled();
-  // The facilitator keeps editing while presenting; everyone sees it.
-  await addNote(alice.page, 'Domain event', 'Shown while locked');
-  await expect(element(bob.page, 'Domain event', 'Shown while locked')).toBeVisible();
-  await expect(element(carol.page, 'Domain event', 'Shown while locked')).toBeVisible();
+  // Locked means read-only for the owner too: palette, undo and properties off, and a note saying so,
+  // while the owner controls (to unlock) stay at hand.
+  await expect(aliceLocked).toBeVisible();
+  await expect(alicePalette).toBeDisabled();
+  await expect(aliceUndo).toBeDisabled();
+  await expect(aliceProperties).toHaveCount(0);
+  await expect(owner.getByRole('button', { name: 'Unlock board' })).toBeEnabled();
 
   // The share panel stays open beside the canvas.
   await owner.getByRole('button', { name: 'Unlock board' }).click();
+  await expect(owner.getByText('Unlocked: everyone with the edit link can edit.')).toBeVisible();
   await expect(bob.page.getByRole('status').filter({ hasText: 'Locked by the board owner' })).toHaveCount(0);
   await expect(bobPalette).toBeEnabled();
   await addNote(bob.page, 'Policy', 'After unlock');
   await expect(element(alice.page, 'Policy', 'After unlock')).toBeVisible();
+  // The owner edits again, and everyone sees it.
+  await expect(aliceLocked).toHaveCount(0);
+  await expect(alicePalette).toBeEnabled();
+  await expect(aliceProperties).toBeVisible();
+  await addNote(alice.page, 'Domain event', 'Owner after unlock');
+  await expect(element(bob.page, 'Domain event', 'Owner after unlock')).toBeVisible();
+  await expect(element(carol.page, 'Domain event', 'Owner after unlock')).toBeVisible();
 
   await owner.getByRole('button', { name: 'New view-only link' }).click();
   await expect(carol.page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();

@@ -165,29 +165,41 @@ describe('board capabilities', () => {
     fresh.ws.close();
   });
 
-  it("lock makes every connection but the owner's read-only until unlock; connected clients are told to reconnect (4205)", async () => {
+  it("lock makes every connection read-only, the owner key's included, until unlock; connected clients are told to reconnect (4205)", async () => {
     const board = await createBoard(server.url);
     const editor = client(board.id, board.editToken);
+    const facilitator = client(board.id, board.ownerKey);
     const watcher = client(board.id, board.editToken);
-    await Promise.all([editor.synced, watcher.synced]);
-    const lockedAgain = resynced(editor);
+    await Promise.all([editor.synced, facilitator.synced, watcher.synced]);
+    const lockedAgain = Promise.all([editor, facilitator, watcher].map(resynced));
     const locked = await api(`/api/boards/${board.id}/lock`, { method: 'POST', headers: owner(board) });
     expect(((await locked.json()) as AccessibleBoard).locked).toBe(true);
-    expect(await lockedAgain).toBe(CloseCode.accessChanged);
-    const before = await dropped();
+    expect(await lockedAgain).toEqual([
+      CloseCode.accessChanged,
+      CloseCode.accessChanged,
+      CloseCode.accessChanged,
+    ]);
+    const room = server.rooms.get(board.id)!;
+
+    const beforeEditor = await dropped();
     editor.doc.getMap('scratch').set('while locked', true);
-    await expect.poll(dropped).toBeGreaterThan(before);
-    expect(server.rooms.get(board.id)!.doc.getMap('scratch').has('while locked')).toBe(false);
+    await processedBy(editor, watcher);
+    expect(await dropped()).toBeGreaterThan(beforeEditor);
+    expect(room.doc.getMap('scratch').has('while locked')).toBe(false);
     await expectError(
       api(`/api/boards/${board.id}?token=${board.editToken}`, json('PATCH', { name: 'x' })),
       403,
       'board_locked',
     );
-    // The owner key still writes while locked.
-    const facilitator = client(board.id, board.ownerKey);
-    await facilitator.synced;
+
+    // The owner key does not write either: its update is dropped and counted, nobody receives it.
+    const beforeOwner = await dropped();
     facilitator.doc.getMap('scratch').set('presenting', true);
-    await whenDoc(watcher.doc, (doc) => doc.getMap('scratch').get('presenting') === true);
+    await processedBy(facilitator, watcher);
+    expect(await dropped()).toBeGreaterThan(beforeOwner);
+    expect(room.doc.getMap('scratch').has('presenting')).toBe(false);
+    expect(watcher.doc.getMap('scratch').has('presenting')).toBe(false);
+
     const unlockedAgain = resynced(editor);
     await api(`/api/boards/${board.id}/unlock`, { method: 'POST', headers: owner(board) });
     expect(await unlockedAgain).toBe(CloseCode.accessChanged);
@@ -197,6 +209,8 @@ describe('board capabilities', () => {
     expect(info).toMatchObject({ access: 'edit', locked: false });
     editor.doc.getMap('scratch').set('after unlock', true);
     await whenDoc(watcher.doc, (doc) => doc.getMap('scratch').get('after unlock') === true);
+    facilitator.doc.getMap('scratch').set('owner after unlock', true);
+    await whenDoc(watcher.doc, (doc) => doc.getMap('scratch').get('owner after unlock') === true);
   });
 });
 
@@ -270,12 +284,40 @@ describe('HTTP API access', () => {
 });
 
 /** Resolves with the close code once the provider was closed and has synced again after reconnecting. */
+/** Resolves with the code the client's connection was closed with, once it has reconnected and synced. */
 function resynced(c: YClient): Promise<number> {
   return new Promise((resolve) => {
     c.provider.once('connection-close', (event: { code: number } | null) => {
-      c.provider.once('sync', () => resolve(event?.code ?? 0));
+      // The provider reports `sync` false as the socket closes, then true once the new one synced.
+      const synced = (isSynced: boolean) => {
+        if (!isSynced) return;
+        c.provider.off('sync', synced);
+        resolve(event?.code ?? 0);
+      };
+      c.provider.on('sync', synced);
     });
   });
+}
+
+let markers = 0;
+
+/**
+ * Resolves once the server has processed everything `sender` sent so far: a fresh awareness field, sent
+ * after it on the same socket, has reached `receiver`.
+ */
+async function processedBy(sender: YClient, receiver: YClient): Promise<void> {
+  const marker = ++markers;
+  const arrived = () => receiver.provider.awareness.getStates().get(sender.doc.clientID)?.marker === marker;
+  const seen = new Promise<void>((resolve) => {
+    const check = () => {
+      if (!arrived()) return;
+      receiver.provider.awareness.off('change', check);
+      resolve();
+    };
+    receiver.provider.awareness.on('change', check);
+  });
+  sender.provider.awareness.setLocalStateField('marker', marker);
+  await seen;
 }
 
 function json(method: string, body: unknown): RequestInit {

@@ -166,9 +166,9 @@ export class BoardRoom {
         peer.send(this.syncStep2For(message.stateVector));
         return;
       case 'update':
-        // View links, and edit links on a locked board: the update (sync step 2 included) is dropped,
-        // the socket stays. The owner key still writes while locked (the facilitator presenting).
-        if (peer.readOnly || (this.locked && !peer.owner)) {
+        // View links, and every connection of a locked board (the owner key's too: locked means
+        // read-only for everyone): the update (sync step 2 included) is dropped, the socket stays.
+        if (peer.readOnly || this.locked) {
           this.options.metrics.readOnlyUpdatesDropped.inc();
           return;
         }
@@ -220,7 +220,7 @@ export class BoardRoom {
     return encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
   }
 
-  /** Owner lock: from now on every peer but the owner's is read-only; peers reconnect to learn it. */
+  /** Owner lock: from now on every peer (the owner's too) is read-only; peers reconnect to learn it. */
   setLocked(locked: boolean): void {
     this.locked = locked;
     this.closeAll(CloseCode.accessChanged, locked ? 'board locked' : 'board unlocked');

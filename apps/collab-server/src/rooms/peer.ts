@@ -3,8 +3,6 @@ export interface Peer {
   readonly id: number;
   /** Opened with a view link: every document update it sends is dropped. */
   readonly readOnly?: boolean;
-  /** Opened with the owner key: still writes while the board is locked (the facilitator presenting). */
-  readonly owner?: boolean;
   /** Hash of the capability it connected with, so rotating that link can close it. */
   readonly tokenHash?: string;
   send(message: Uint8Array): void;

@@ -77,7 +77,6 @@ export function acceptSyncSocket(
   const joined = room;
   const peer = new SocketPeer(nextPeerId++, socket, metrics, options.maxBufferedBytes, {
     readOnly: access.role === 'view',
-    owner: access.role === 'owner',
     tokenHash: access.tokenHash,
   });
   const limiter = new RateLimiter(options.rateLimitMessagesPerSecond, options.rateLimitBurst);

@@ -17,7 +17,6 @@ export function closeReason(reason: string): string {
 export class SocketPeer implements Peer {
   closed = false;
   readonly readOnly: boolean;
-  readonly owner: boolean;
   readonly tokenHash: string | undefined;
 
   constructor(
@@ -25,10 +24,9 @@ export class SocketPeer implements Peer {
     private readonly socket: WebSocket,
     private readonly metrics: Metrics,
     private readonly maxBufferedBytes: number,
-    access: { readOnly: boolean; owner?: boolean; tokenHash?: string | undefined } = { readOnly: false },
+    access: { readOnly: boolean; tokenHash?: string | undefined } = { readOnly: false },
   ) {
     this.readOnly = access.readOnly;
-    this.owner = access.owner ?? false;
     this.tokenHash = access.tokenHash;
   }
 

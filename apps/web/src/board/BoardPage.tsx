@@ -24,8 +24,10 @@ type BoardInfo =
       readonly state: 'found';
       readonly name: string;
       readonly readOnly: boolean;
-      /** Locked by its owner (read-only for everyone else). */
+      /** Locked by its owner: read-only for everyone, the owner included, until the owner unlocks it. */
       readonly locked: boolean;
+      /** This browser holds the owner key (it can unlock the board from the share panel). */
+      readonly owner: boolean;
     }
   | { readonly state: 'refused'; readonly reason: BoardRefusal };
 
@@ -34,9 +36,19 @@ function foundInfo(board: BoardSummary): BoardInfo {
   return {
     state: 'found',
     name: board.name,
-    readOnly: board.access === 'view' || (locked && board.access !== 'owner'),
+    readOnly: board.access === 'view' || locked,
     locked,
+    owner: board.access === 'owner',
   };
+}
+
+function readOnlyNote(info: BoardInfo): string {
+  if (info.state !== 'found' || !info.locked) {
+    return 'View only: this link lets you look, follow and export, not edit.';
+  }
+  return info.owner
+    ? 'Locked by you: the board is read-only for everyone, you too. Unlock it from Share to edit again.'
+    : 'Locked by the board owner: you can look, follow and export until it is unlocked.';
 }
 
 /** `/b/<boardId>`: fetches the board's name while the document syncs, in parallel. */
@@ -140,11 +152,12 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             boardName={name}
             status={connection.status}
             live={live}
+            readOnly={readOnly}
             onRename={async (next) => {
               try {
                 const board = await boardsApi.rename(boardId, next);
-                const locked = info.state === 'found' && info.locked;
-                setInfo({ ...info, state: 'found', name: board.name ?? next, readOnly: false, locked });
+                // The answer says what this link may do, too (the owner renames a locked board, read-only).
+                setInfo(foundInfo({ ...board, name: board.name ?? next }));
               } catch (error) {
                 setProblem(error instanceof Error ? error.message : String(error));
               }
@@ -162,9 +175,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
               {live && !readOnly && <PropertiesPanel />}
               {readOnly && (
                 <p className="read-only-note" role="status">
-                  {info.state === 'found' && info.locked
-                    ? 'Locked by the board owner: you can look, follow and export until it is unlocked.'
-                    : 'View only: this link lets you look, follow and export, not edit.'}
+                  {readOnlyNote(info)}
                 </p>
               )}
               {live && <LintPanel />}

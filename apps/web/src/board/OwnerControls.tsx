@@ -45,7 +45,9 @@ export function OwnerControls({ boardId, onRotated }: OwnerControlsProps) {
     <fieldset className="owner-controls">
       <legend>Owner controls</legend>
       <p>
-        {locked ? 'Locked: only you can edit.' : 'Unlocked: everyone with the edit link can edit.'}{' '}
+        {locked
+          ? 'Locked: read-only for everyone, you included.'
+          : 'Unlocked: everyone with the edit link can edit.'}{' '}
         <button
           type="button"
           disabled={busy || locked === undefined}

@@ -15,13 +15,15 @@ interface ToolbarProps {
   readonly onRename: (name: string) => void;
   /** False while only a preview is shown: there is nothing live to export yet. */
   readonly live: boolean;
+  /** A view link or a locked board: undo and redo would change the board, so they are off. */
+  readonly readOnly: boolean;
 }
 
 const loadExports = () => import('./export/exportBoard.ts');
 // The exporters (and their transliteration tables) load only when someone opens the dialog.
 const ContractsDialog = lazy(() => import('./contracts/ContractsDialog.tsx'));
 
-export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
+export function Toolbar({ boardName, status, onRename, live, readOnly }: ToolbarProps) {
   const session = useSession();
   const viewport = useViewportTools();
   const canUndo = useUi((state) => state.canUndo);
@@ -74,12 +76,17 @@ export function Toolbar({ boardName, status, onRename, live }: ToolbarProps) {
       <PeopleHere />
       <ShareLinks />
       <fieldset className="toolbar__group" aria-label="Edit">
-        <button type="button" disabled={!canUndo} onClick={() => undo(session)} aria-keyshortcuts="Control+Z">
+        <button
+          type="button"
+          disabled={readOnly || !canUndo}
+          onClick={() => undo(session)}
+          aria-keyshortcuts="Control+Z"
+        >
           Undo
         </button>
         <button
           type="button"
-          disabled={!canRedo}
+          disabled={readOnly || !canRedo}
           onClick={() => redo(session)}
           aria-keyshortcuts="Control+Shift+Z"
         >
