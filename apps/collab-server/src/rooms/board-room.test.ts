@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../test/helpers/in-process-
 import { openRawSocket } from '../../test/helpers/raw-socket.ts';
 import { until } from '../../test/helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
+import { type AwarenessEntry, encodeAwareness, encodeAwarenessEntries } from '../sync/protocol.ts';
 
 let server: TestServer;
 const clients: YClient[] = [];
@@ -128,7 +129,88 @@ describe('board room', () => {
     expect(awarenessMessages() - before).toBeLessThanOrEqual(3);
     watcher.ws.close();
   });
+
+  it("refuses awareness entries for another peer's client id: nobody can move or remove someone else's cursor", async () => {
+    const board = await createBoard(server.url);
+    const alice = client(board.id);
+    const bob = client(board.id);
+    await Promise.all([alice.synced, bob.synced]);
+    alice.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });
+    await whenAwareness(bob, () => cursorOf(bob, alice)?.x === 10);
+    const aliceId = alice.doc.clientID;
+    const aliceClock = alice.provider.awareness.meta.get(aliceId)!.clock;
+    const room = server.rooms.get(board.id)!;
+    expect(room.awareness.meta.get(aliceId)?.clock).toBe(aliceClock);
+
+    // Mallory, on the same edit link, replays Alice's id with newer clocks: a moved cursor, a removal,
+    // and a removal at Alice's current clock (which y-protocols would accept); then her own presence,
+    // twice in one message with another spoof.
+    const mallory = await openRawSocket(`${server.wsUrl}/${board.id}`);
+    const malloryIds = [aliceId + 1, aliceId + 2];
+    const spoof = (clock: number, state: unknown) => entry(aliceId, clock, state);
+    mallory.ws.send(awarenessMessage([spoof(aliceClock + 5, { cursor: { x: 999, y: 999 } })]));
+    mallory.ws.send(awarenessMessage([spoof(aliceClock + 10, null)]));
+    mallory.ws.send(awarenessMessage([spoof(aliceClock, null)]));
+    mallory.ws.send(
+      awarenessMessage([
+        entry(malloryIds[0]!, 1, { name: 'Mallory' }),
+        spoof(aliceClock + 20, { cursor: { x: -1, y: -1 } }),
+        entry(malloryIds[1]!, 1, { name: 'Mallory too' }),
+      ]),
+    );
+    // Mallory's own ids (she may hold more than one) arrive: the server processed everything before them.
+    await whenAwareness(bob, () => malloryIds.every((id) => bob.provider.awareness.getStates().has(id)));
+    expect(cursorOf(bob, alice)).toEqual({ x: 10, y: 20 });
+    expect(room.awareness.getStates().get(aliceId)).toEqual(alice.provider.awareness.getLocalState());
+    expect(room.awareness.meta.get(aliceId)?.clock).toBe(aliceClock);
+    // Someone joining now sees Alice where she is.
+    const carol = client(board.id);
+    await whenAwareness(
+      carol,
+      () => cursorOf(carol, alice)?.x === 10 && carol.provider.awareness.getStates().has(malloryIds[1]!),
+    );
+    expect(cursorOf(carol, alice)).toEqual({ x: 10, y: 20 });
+    // Dropped silently: Mallory stays connected, and Alice still moves her own cursor.
+    expect(mallory.ws.readyState).toBe(mallory.ws.OPEN);
+    alice.provider.awareness.setLocalStateField('cursor', { x: 11, y: 20 });
+    await whenAwareness(bob, () => cursorOf(bob, alice)?.x === 11);
+    // Her removal of one of her own ids goes through.
+    mallory.ws.send(awarenessMessage([entry(malloryIds[0]!, 2, null)]));
+    await whenAwareness(bob, () => !bob.provider.awareness.getStates().has(malloryIds[0]!));
+
+    // Alice drops off; Mallory may not "remove" her id ahead of her return (a far newer clock would make
+    // the server ignore Alice's own state when she comes back).
+    alice.provider.disconnect();
+    await whenAwareness(bob, () => !bob.provider.awareness.getStates().has(aliceId));
+    const departedClock = room.awareness.meta.get(aliceId)!.clock;
+    mallory.ws.send(
+      awarenessMessage([spoof(departedClock + 1000, null), entry(malloryIds[0]!, 3, { back: 1 })]),
+    );
+    await whenAwareness(bob, () => bob.provider.awareness.getStates().get(malloryIds[0]!)?.back === 1);
+    expect(room.awareness.meta.get(aliceId)?.clock).toBe(departedClock);
+    // Back, Alice is shown from her next change on (y-websocket resends her state at its old clock when
+    // it reconnects, which the awareness protocol ignores).
+    alice.provider.connect();
+    await alice.synced;
+    alice.provider.awareness.setLocalStateField('cursor', { x: 12, y: 20 });
+    await whenAwareness(bob, () => cursorOf(bob, alice)?.x === 12);
+    mallory.ws.close();
+  });
 });
+
+/** One awareness entry as a client sends it: its id, its clock and its state as JSON (`null` = gone). */
+function entry(client: number, clock: number, state: unknown): AwarenessEntry {
+  return { client, clock, state: new TextEncoder().encode(JSON.stringify(state)) };
+}
+
+function awarenessMessage(entries: AwarenessEntry[]): Uint8Array {
+  return encodeAwareness(encodeAwarenessEntries(entries));
+}
+
+/** Where `of` points, as `viewer` sees it. */
+function cursorOf(viewer: YClient, of: YClient): { x: number; y: number } | undefined {
+  return viewer.provider.awareness.getStates().get(of.doc.clientID)?.cursor;
+}
 
 /** Resolves when `predicate` holds for a client's awareness (checked now and on every change). */
 function whenAwareness(c: YClient, predicate: () => boolean): Promise<void> {

@@ -91,7 +91,10 @@ export function countsOf(doc: Y.Doc): BoardCounts {
 export class BoardRoom {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
+  /** Each peer and the awareness client ids it announced while connected (its own presence). */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Who announced each awareness client id: only that peer may change or remove it while connected. */
+  private readonly awarenessOwners = new Map<number, Peer>();
   private lastSeq: number;
   private unfolded: number;
   private readonly pendingAwareness = new Set<number>();
@@ -154,6 +157,8 @@ export class BoardRoom {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    for (const client of clients)
+      if (this.awarenessOwners.get(client) === peer) this.awarenessOwners.delete(client);
     if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
     if (this.peers.size === 0 && !this.closed) this.options.onEmpty(this);
   }
@@ -184,9 +189,22 @@ export class BoardRoom {
         return;
       case 'awareness': {
         const fresh = message.entries.filter((entry) => this.isNewAwareness(entry));
-        if (fresh.length === 0) return;
+        const allowed = fresh.filter((entry) => this.mayChangeAwareness(peer, entry));
+        if (allowed.length < fresh.length) {
+          // Someone else's presence (a spoofed cursor, a removal of another client): dropped, not applied.
+          // y-websocket clients resend their own state, so a peer that lost a race loses nothing for long.
+          this.options.log.debug(
+            {
+              board: this.id,
+              peer: peer.id,
+              clients: fresh.filter((entry) => !allowed.includes(entry)).map((entry) => entry.client),
+            },
+            'awareness entries for clients of other peers dropped',
+          );
+        }
+        if (allowed.length === 0) return;
         try {
-          applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(fresh), peer);
+          applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(allowed), peer);
         } catch {
           throw new ProtocolError(CloseCode.updateRejected, 'awareness rejected: state is not JSON');
         }
@@ -214,6 +232,17 @@ export class BoardRoom {
     const known = this.awareness.meta.get(client);
     if (!known || known.clock < clock) return true;
     return known.clock === clock && isNullState(state) && this.awareness.states.has(client);
+  }
+
+  /**
+   * Whether `peer` may set this awareness entry: a client id another connected peer announced is that
+   * peer's alone (nobody else moves or removes its cursor), and an id nobody announced may be announced
+   * (then it is this peer's until it leaves) but not removed.
+   */
+  private mayChangeAwareness(peer: Peer, { client, state }: AwarenessEntry): boolean {
+    const owner = this.awarenessOwners.get(client);
+    if (owner) return owner === peer;
+    return !isNullState(state);
   }
 
   private allAwareness(): Uint8Array {
@@ -306,10 +335,14 @@ export class BoardRoom {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    // A peer's own changes (`receive` let through only ids nobody else holds): the ids are now its own,
+    // until it leaves (removing its state does not hand the id to someone else).
     const owned = this.peers.get(origin as Peer);
     if (owned) {
-      for (const client of changes.added) owned.add(client);
-      for (const client of changes.removed) owned.delete(client);
+      for (const client of [...changes.added, ...changes.updated]) {
+        owned.add(client);
+        this.awarenessOwners.set(client, origin as Peer);
+      }
     }
     for (const list of [changes.added, changes.updated, changes.removed]) {
       for (const client of list) this.pendingAwareness.add(client);
@@ -375,6 +408,7 @@ export class BoardRoom {
       clearImmediate(this.awarenessTimer as NodeJS.Immediate);
     }
     this.peers.clear();
+    this.awarenessOwners.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }
