@@ -1,11 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
 import { redo, undo } from './actions.ts';
+import type { ConnectionStatus } from './boardConnection.ts';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { PeopleHere } from './presence/PeopleHere.tsx';
 import { useSession, useUi } from './SessionContext.ts';
 import { ShareLinks } from './ShareLinks.tsx';
 import { showNotice } from './uiStore.ts';
-import type { ConnectionStatus } from './boardConnection.ts';
 import { useUndoState } from './useUndoState.ts';
 import { useViewportTools } from './useViewportTools.ts';
 
