@@ -1,7 +1,7 @@
 import {
   type BoardFile,
   type BoardSnapshot,
-  boardFileFromDoc,
+  boardFileFromSnapshot,
   MAX_NAME_LENGTH,
   migrateBoardDoc,
   writeBoardContent,
@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { type BoardAccess, type BoardCapabilities, boardPageUrl } from './access/board-access.ts';
 import type { BoardLink, BoardRole } from './access/capability.ts';
 import { newBoardId } from './board-id.ts';
-import { countsOf, SERVER_ORIGIN } from './rooms/board-room.ts';
+import { BoardReads } from './rooms/board-reads.ts';
+import { SERVER_ORIGIN } from './rooms/board-room.ts';
 import type { BoardRooms } from './rooms/board-rooms.ts';
 import type { BoardRecord, SqliteStore } from './storage/sqlite-store.ts';
 import { CloseCode } from './sync/close-codes.ts';
@@ -73,12 +74,14 @@ export class BoardService {
       if (content) writeBoardContent(doc, content, SERVER_ORIGIN);
       const id = newBoardId();
       const { capabilities, hashes } = this.access.issue();
+      const reads = new BoardReads(doc);
       this.store.createBoard({
         id,
         name,
         snapshot: Y.encodeStateAsUpdate(doc),
         access: hashes,
-        ...countsOf(doc),
+        preview: reads.previewText(),
+        ...reads.counts(),
       });
       return {
         ...this.get(id)!,
@@ -132,27 +135,35 @@ export class BoardService {
     return deleted;
   }
 
-  /** The board as a v1 board file, from memory when it is open, else from storage. */
+  /** The board as a v1 board file (see `fileText` for its serialised form). */
   file(id: string): BoardFile | undefined {
     const record = this.store.getBoard(id);
-    if (!record) return undefined;
-    const room = this.rooms.get(id);
-    if (room) return boardFileFromDoc(room.doc, record.name);
-    const state = this.store.loadBoardState(id);
-    if (!state) return undefined;
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, state.snapshot);
-      for (const update of state.updates) Y.applyUpdate(doc, update);
-      return boardFileFromDoc(doc, record.name);
-    } finally {
-      doc.destroy();
-    }
+    const room = record && this.rooms.read(id);
+    return room && boardFileFromSnapshot(room.reads.snapshot(), record.name);
+  }
+
+  /**
+   * What a first picture of the board is drawn from (see `BoardReads.previewText`): as stored with its
+   * snapshot while that is current, so a page opening a large board draws it without waiting for the
+   * server to load it; else from the board in memory.
+   */
+  previewText(id: string): string | undefined {
+    if (!this.store.getBoard(id)) return undefined;
+    // The stored preview is current until the board's first change after it was saved.
+    return this.store.currentPreview(id) ?? this.rooms.read(id)?.reads.previewText();
+  }
+
+  /** The board's file as `GET /api/boards/:id/file` serves it, cached until the board changes. */
+  fileText(id: string): { readonly name: string; readonly text: string } | undefined {
+    const record = this.store.getBoard(id);
+    const room = record && this.rooms.read(id);
+    return room && { name: record.name, text: room.reads.fileText(record.name) };
   }
 
   private summarise(record: BoardRecord): BoardSummary {
     const room = this.rooms.get(record.id);
-    const counts = room ? countsOf(room.doc) : record;
+    // A room not yet applied holds what is stored, and the stored counts describe that.
+    const counts = room?.applied ? room.reads.counts() : record;
     return {
       id: record.id,
       name: record.name,

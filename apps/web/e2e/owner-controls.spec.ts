@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addNote, element } from './board.ts';
-import { join, person } from './people.ts';
+import { join, peopleHere, person } from './people.ts';
 
 test('the owner locks the board (read-only for everyone, the owner too), unlocks it and rotates a link', async ({
   browser,
@@ -57,6 +57,8 @@ test('the owner locks the board (read-only for everyone, the owner too), unlocks
   await expect(owner.getByText('Unlocked: everyone with the edit link can edit.')).toBeVisible();
   await expect(bob.page.getByRole('status').filter({ hasText: 'Locked by the board owner' })).toHaveCount(0);
   await expect(bobPalette).toBeEnabled();
+  // Everyone reconnected, and everyone is still here, even Carol who has not moved since.
+  await expect(peopleHere(bob.page)).toContainText('3 people here');
   await addNote(bob.page, 'Policy', 'After unlock');
   await expect(element(alice.page, 'Policy', 'After unlock')).toBeVisible();
   // The owner edits again, and everyone sees it.

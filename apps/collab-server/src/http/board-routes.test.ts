@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { createBoard } from '../../test/helpers/http.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
 import { openRawSocket } from '../../test/helpers/raw-socket.ts';
+import { until } from '../../test/helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
 import type { BoardSummary, CreatedBoard } from '../board-service.ts';
 import { CloseCode } from '../sync/close-codes.ts';
@@ -210,6 +211,9 @@ describe('board API', () => {
     const board = await createBoard(server.url);
     const socket = await openRawSocket(`${server.wsUrl}/${board.id}`);
     expect(await body(await api('/healthz'))).toMatchObject({ boardsLoaded: 1, connections: 1 });
+    // Sync step 1 from an empty document (sync, step 1, a one-byte state vector listing no client).
+    socket.ws.send(new Uint8Array([0, 0, 1, 0]));
+    await until(() => socket.received.length > 0);
     socket.ws.send('text');
     await socket.closed;
     const metrics = await (await api('/metrics')).text();

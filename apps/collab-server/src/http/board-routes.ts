@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { formatBoardFileErrors, parseBoardFile, serializeBoardFile } from '@squall/model';
+import { formatBoardFileErrors, parseBoardFile } from '@squall/model';
 import type { AddressRateLimiter } from '../access/address-rate-limiter.ts';
 import type { BoardRole } from '../access/capability.ts';
 import { isBoardId } from '../board-id.ts';
@@ -190,11 +190,17 @@ export async function handleBoardRoutes(
     if (!file) throw notFound(id);
     return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams);
   }
+  if (parts.length === 4 && parts[3] === 'preview') {
+    if (method !== 'GET') throw methodNotAllowed(method, 'GET');
+    const text = boards.previewText(id);
+    if (text === undefined) throw notFound(id);
+    return { status: 200, text, headers: { 'content-type': 'application/json; charset=utf-8' } };
+  }
   if (parts.length === 4 && parts[3] === 'file') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');
-    const file = boards.file(id);
+    const file = boards.fileText(id);
     if (!file) throw notFound(id);
-    const text = serializeBoardFile(file);
+    const { text } = file;
     const filename = `${file.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'board'}.squall.json`;
     return {
       status: 200,

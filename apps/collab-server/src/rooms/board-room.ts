@@ -1,4 +1,4 @@
-import { migrateBoardDoc, readBoard } from '@squall/model';
+import { migrateBoardDoc } from '@squall/model';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -8,7 +8,7 @@ import {
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { BoardCounts, SqliteStore } from '../storage/sqlite-store.ts';
+import type { SqliteStore } from '../storage/sqlite-store.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 import {
   type AwarenessEntry,
@@ -17,10 +17,12 @@ import {
   encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2Update,
   encodeUpdate,
   isNullState,
   ProtocolError,
 } from '../sync/protocol.ts';
+import { BoardReads } from './board-reads.ts';
 import type { Peer } from './peer.ts';
 
 const SLOW_PERSIST_MS = 100;
@@ -78,18 +80,26 @@ export interface BoardRoomOptions {
   readonly onBroken: (room: BoardRoom) => void;
 }
 
-export function countsOf(doc: Y.Doc): BoardCounts {
-  const board = readBoard(doc);
-  return { elementCount: board.elements.length, connectionCount: board.connections.length };
-}
-
 /**
  * One board in memory and the peers editing it. Its document is complete (snapshot + appended updates,
- * migrated) before the first peer joins, every change is appended to the store before it is relayed,
- * and awareness changes are merged and relayed once per tick so cursors cannot drown edits.
+ * migrated) before anything reads or changes it, every change is appended to the store before it is
+ * relayed, and awareness changes are merged and relayed once per tick so cursors cannot drown edits.
+ *
+ * A board stored as one snapshot is applied lazily: a client opening it with an empty document is sent
+ * the stored snapshot as it is, and only then does the server apply it (a 5,000-note board takes
+ * ~300 ms), so the client's applying and the server's run side by side instead of one after the other.
  */
 export class BoardRoom {
-  readonly doc = new Y.Doc();
+  private readonly loadedDoc = new Y.Doc();
+  private readonly loadedReads = new BoardReads(this.loadedDoc);
+  /** The stored snapshot is not applied to the document yet (see `applyStored`). */
+  private unapplied = true;
+  /** The snapshot as stored, while it is still the whole board (until the first change). */
+  private storedSnapshot: Uint8Array | undefined;
+  /** Peers that joined before the document was applied: their sync step 1 follows the applying. */
+  private readonly awaitingStep1 = new Set<Peer>();
+  /** The store holds a preview of the board as it is (see `SqliteStore.currentPreview`). */
+  private previewStored = false;
   readonly awareness: Awareness;
   /** Each peer and the awareness client ids it announced while connected (its own presence). */
   private readonly peers = new Map<Peer, Set<number>>();
@@ -100,7 +110,7 @@ export class BoardRoom {
   private readonly pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
-  /** Sync step 2 for an empty client, until the document changes. */
+  /** Sync step 2 for an empty client (the whole board), until the document changes. */
   private wholeBoard: Uint8Array | undefined;
   private compactTimer: NodeJS.Timeout | undefined;
   private compactSoon: NodeJS.Immediate | undefined;
@@ -118,15 +128,52 @@ export class BoardRoom {
       (sum, update) => sum + update.byteLength,
       state.snapshot.byteLength,
     );
-    Y.applyUpdate(room.doc, state.snapshot, SERVER_ORIGIN);
-    for (const update of state.updates) Y.applyUpdate(room.doc, update, SERVER_ORIGIN);
-    // From here on every change is persisted, including the migration below.
-    room.doc.on('update', room.onDocUpdate);
-    const migration = migrateBoardDoc(room.doc, SERVER_ORIGIN);
-    if (migration.status === 'newer') {
-      options.log.warn({ board: id, version: migration.from }, 'board was written by a newer Squall');
-    }
+    room.previewStored = options.store.hasCurrentPreview(id);
+    room.storedSnapshot = state.snapshot;
+    // Updates appended after the snapshot (a crash before compaction): applied now, so that the
+    // snapshot alone never passes for the whole board.
+    if (state.updates.length > 0) room.applyStored(state.updates);
     return room;
+  }
+
+  /** The stored state has been applied to the document (reading `doc` or `reads` applies it). */
+  get applied(): boolean {
+    return !this.unapplied;
+  }
+
+  /** The board's document, complete: the stored state is applied first if it was not yet. */
+  get doc(): Y.Doc {
+    this.applyStored();
+    return this.loadedDoc;
+  }
+
+  /** The HTTP API's reads of this board, cached until the next change. */
+  get reads(): BoardReads {
+    this.applyStored();
+    return this.loadedReads;
+  }
+
+  private applyStored(updates: readonly Uint8Array[] = []): void {
+    const snapshot = this.storedSnapshot;
+    if (!this.unapplied || snapshot === undefined || this.closed) return;
+    this.unapplied = false;
+    const doc = this.loadedDoc;
+    Y.applyUpdate(doc, snapshot, SERVER_ORIGIN);
+    for (const update of updates) Y.applyUpdate(doc, update, SERVER_ORIGIN);
+    // With updates appended after it, the snapshot alone is not the whole board.
+    if (updates.length > 0) this.storedSnapshot = undefined;
+    // From here on every change is persisted, including the migration below.
+    doc.on('update', this.onDocUpdate);
+    const migration = migrateBoardDoc(doc, SERVER_ORIGIN);
+    if (migration.status === 'newer') {
+      this.options.log.warn(
+        { board: this.id, version: migration.from },
+        'board was written by a newer Squall',
+      );
+    }
+    // Now the server can ask the early joiners for what they have that it lacks.
+    for (const peer of this.awaitingStep1) peer.send(encodeSyncStep1(doc));
+    this.awaitingStep1.clear();
   }
 
   private constructor(
@@ -138,7 +185,7 @@ export class BoardRoom {
     this.lastSeq = lastSeq;
     this.unfolded = unfolded;
     this.locked = options.locked;
-    this.awareness = new Awareness(this.doc);
+    this.awareness = new Awareness(this.loadedDoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -149,7 +196,8 @@ export class BoardRoom {
 
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
-    peer.send(encodeSyncStep1(this.doc));
+    if (this.unapplied) this.awaitingStep1.add(peer);
+    else peer.send(encodeSyncStep1(this.loadedDoc));
     if (this.awareness.getStates().size > 0) peer.send(this.allAwareness());
   }
 
@@ -157,6 +205,7 @@ export class BoardRoom {
     const clients = this.peers.get(peer);
     if (!clients) return;
     this.peers.delete(peer);
+    this.awaitingStep1.delete(peer);
     for (const client of clients)
       if (this.awarenessOwners.get(client) === peer) this.awarenessOwners.delete(client);
     if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
@@ -168,6 +217,11 @@ export class BoardRoom {
     if (this.closed || !this.peers.has(peer)) return;
     switch (message.kind) {
       case 'syncStep1':
+        if (this.unapplied && isEmptyStateVector(message.stateVector)) {
+          // The whole board, as stored, goes out at once; the server applies it once it is on its way.
+          peer.send(this.syncStep2For(message.stateVector), () => this.applyStored());
+          return;
+        }
         peer.send(this.syncStep2For(message.stateVector));
         return;
       case 'update':
@@ -223,7 +277,10 @@ export class BoardRoom {
    */
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
     if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
-    this.wholeBoard ??= encodeSyncStep2(this.doc, stateVector);
+    // Until the first change, the stored snapshot is that answer, and needs no encoding (nor the document).
+    this.wholeBoard ??= this.storedSnapshot
+      ? encodeSyncStep2Update(this.storedSnapshot)
+      : encodeSyncStep2(this.doc, stateVector);
     return this.wholeBoard;
   }
 
@@ -298,6 +355,7 @@ export class BoardRoom {
     transaction: Y.Transaction,
   ): void => {
     this.wholeBoard = undefined;
+    this.storedSnapshot = undefined;
     if (this.closed) return;
     if (this.peers.has(origin as Peer)) {
       const broken = this.limitBroken(update, transaction);
@@ -376,19 +434,40 @@ export class BoardRoom {
     else this.compactTimer = setTimeout(() => this.compact(), this.options.compactIdleMs);
   }
 
-  /** Folds the appended updates into the snapshot (the in-memory document holds all of them). */
-  compact(): void {
-    if (this.closed || this.unfolded === 0) return;
+  /**
+   * Folds the appended updates into the snapshot (the in-memory document holds all of them). `final`
+   * (the board leaves memory): with the board's preview, so the next page to open it draws at once.
+   */
+  compact({ final = false }: { final?: boolean } = {}): void {
+    if (this.closed) return;
     const { store, metrics, log } = this.options;
+    if (this.unfolded === 0) {
+      if (final && !this.previewStored) this.storePreview();
+      return;
+    }
     try {
       const snapshot = Y.encodeStateAsUpdate(this.doc);
-      store.compact(this.id, snapshot, this.lastSeq, countsOf(this.doc));
+      // Reading the board for a preview costs tens of milliseconds: only when it leaves memory.
+      const preview = final ? this.reads.previewText() : undefined;
+      store.compact(this.id, snapshot, this.lastSeq, this.reads.counts(), preview);
+      this.previewStored = preview !== undefined;
       this.storedBytes = snapshot.byteLength;
       this.unfolded = 0;
       metrics.compactions.inc();
     } catch (error) {
       // The appended updates are still there; the next compaction retries.
       log.error({ board: this.id, err: error }, 'compaction failed');
+    }
+  }
+
+  /** Stores the preview of a board whose snapshot is up to date (nothing appended since). */
+  private storePreview(): void {
+    try {
+      this.options.store.savePreview(this.id, this.reads.previewText());
+      this.previewStored = true;
+    } catch (error) {
+      // Only a first picture is lost: the next page waits for the live board.
+      this.options.log.error({ board: this.id, err: error }, 'could not store the board preview');
     }
   }
 
@@ -399,7 +478,7 @@ export class BoardRoom {
   /** Saves (unless the board is gone or storage broke) and frees everything. */
   destroy({ save }: { save: boolean }): void {
     if (this.closed) return;
-    if (save) this.compact();
+    if (save) this.compact({ final: true });
     this.closed = true;
     clearTimeout(this.compactTimer);
     if (this.compactSoon) clearImmediate(this.compactSoon);
@@ -409,7 +488,8 @@ export class BoardRoom {
     }
     this.peers.clear();
     this.awarenessOwners.clear();
+    this.awaitingStep1.clear();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.loadedDoc.destroy();
   }
 }

@@ -110,6 +110,34 @@ describe('board eviction', () => {
     });
   });
 
+  it('a board read over HTTP is loaded once for the page that connects next, and evicted if none does', async () => {
+    const patient = await startTestServer({ EVICT_AFTER_MS: '60000' });
+    try {
+      const board = await createBoard(patient.url);
+      const fetchFile = () =>
+        fetch(`${patient.url}/api/boards/${board.id}/file`, {
+          headers: { authorization: `Bearer ${board.editToken}` },
+        });
+      expect((await fetchFile()).status).toBe(200);
+      const room = patient.rooms.get(board.id);
+      expect(room).toBeDefined();
+      const client = connectClient(patient.wsUrl, board.id);
+      await client.synced;
+      expect(patient.rooms.get(board.id)).toBe(room);
+      client.destroy();
+    } finally {
+      await patient.dispose();
+    }
+    // With a short grace period, a board only read over HTTP does not stay in memory.
+    const board = await createBoard(server.url);
+    const response = await fetch(`${server.url}/api/boards/${board.id}/file`, {
+      headers: { authorization: `Bearer ${board.editToken}` },
+    });
+    expect(response.status).toBe(200);
+    expect(server.rooms.get(board.id)).toBeDefined();
+    await until(() => server.rooms.size === 0);
+  });
+
   it('returns memory to its baseline once everyone has left', async () => {
     // Warm up with an identical round, so lazily loaded modules and optimised code are in the baseline.
     await useBoards(16, 200_000);

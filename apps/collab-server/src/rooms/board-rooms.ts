@@ -58,6 +58,17 @@ export class BoardRooms {
     return room;
   }
 
+  /**
+   * The board's room for a reader that is not a peer (an HTTP request): loaded as for a peer, so a
+   * page that fetches the board and then connects loads it once, and evicted after the grace period
+   * unless a peer joins.
+   */
+  read(id: string): BoardRoom | undefined {
+    const room = this.open(id);
+    if (room && room.peerCount === 0) this.scheduleEviction(room);
+    return room;
+  }
+
   private scheduleEviction(room: BoardRoom): void {
     this.cancelEviction(room.id);
     const timer = setTimeout(() => this.evict(room.id), this.options.evictAfterMs);

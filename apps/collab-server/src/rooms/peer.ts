@@ -5,6 +5,7 @@ export interface Peer {
   readonly readOnly?: boolean;
   /** Hash of the capability it connected with, so rotating that link can close it. */
   readonly tokenHash?: string;
-  send(message: Uint8Array): void;
+  /** `onSent`: called once the message has been handed to the network (never if it was dropped). */
+  send(message: Uint8Array, onSent?: () => void): void;
   close(code: number, reason: string): void;
 }

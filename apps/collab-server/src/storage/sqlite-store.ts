@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS board_access (
   owner_hash TEXT NOT NULL UNIQUE,
   locked INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS board_previews (
+  board_id TEXT PRIMARY KEY,
+  content TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS retired_tokens (
   hash TEXT PRIMARY KEY,
   board_id TEXT NOT NULL
@@ -160,6 +164,23 @@ export class SqliteStore {
       ),
       foldUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
       countUpdates: this.db.prepare('SELECT count(*) FROM updates WHERE board_id = ?').pluck(),
+      savePreview: this.db.prepare(
+        'INSERT INTO board_previews (board_id, content) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET content = excluded.content',
+      ),
+      deletePreview: this.db.prepare('DELETE FROM board_previews WHERE board_id = ?'),
+      // A preview describes the snapshot: it is current while no update has been appended after it.
+      hasCurrentPreview: this.db
+        .prepare(
+          `SELECT 1 FROM board_previews WHERE board_id = @id
+             AND NOT EXISTS (SELECT 1 FROM updates WHERE board_id = @id)`,
+        )
+        .pluck(),
+      currentPreview: this.db
+        .prepare(
+          `SELECT content FROM board_previews WHERE board_id = @id
+             AND NOT EXISTS (SELECT 1 FROM updates WHERE board_id = @id)`,
+        )
+        .pluck(),
       boardsWithUpdates: this.db.prepare('SELECT DISTINCT board_id FROM updates').pluck(),
       insertAccess: this.db.prepare(
         `INSERT INTO board_access (board_id, edit_hash, view_hash, owner_hash)
@@ -179,15 +200,22 @@ export class SqliteStore {
     };
   }
 
-  /** Inserts a board and, when given, its capability hashes, in one transaction. */
+  /** Inserts a board and, when given, its capability hashes and its snapshot's preview, in one transaction. */
   createBoard(
-    board: { id: string; name: string; snapshot: Uint8Array; access?: BoardAccessHashes } & BoardCounts,
+    board: {
+      id: string;
+      name: string;
+      snapshot: Uint8Array;
+      access?: BoardAccessHashes;
+      preview?: string;
+    } & BoardCounts,
     now = Date.now(),
   ): void {
-    const { access, ...row } = board;
+    const { access, preview, ...row } = board;
     this.db.transaction(() => {
       this.statements.insertBoard.run({ ...row, snapshot: asBuffer(board.snapshot), now });
       if (access) this.statements.insertAccess.run({ id: board.id, ...access });
+      if (preview !== undefined) this.statements.savePreview.run(board.id, preview);
     })();
   }
 
@@ -237,6 +265,7 @@ export class SqliteStore {
       this.statements.deleteUpdates.run(id);
       this.statements.deleteAccess.run(id);
       this.statements.deleteRetired.run(id);
+      this.statements.deletePreview.run(id);
       return this.statements.deleteBoard.run(id).changes > 0;
     })();
   }
@@ -261,13 +290,33 @@ export class SqliteStore {
 
   /**
    * Replaces the snapshot with `snapshot` (which must contain every update up to `upToSeq`) and drops
-   * those updates, atomically.
+   * those updates, atomically; with the new snapshot's `preview`, or dropping the old one (it would
+   * describe the old snapshot).
    */
-  compact(id: string, snapshot: Uint8Array, upToSeq: number, counts: BoardCounts): void {
+  compact(id: string, snapshot: Uint8Array, upToSeq: number, counts: BoardCounts, preview?: string): void {
     this.db.transaction(() => {
       this.statements.saveSnapshot.run({ id, snapshot: asBuffer(snapshot), upToSeq, ...counts });
       this.statements.foldUpdates.run(id, upToSeq);
+      if (preview === undefined) this.statements.deletePreview.run(id);
+      else this.statements.savePreview.run(id, preview);
     })();
+  }
+
+  /** Stores the preview of the board's snapshot; only call it when no update follows the snapshot. */
+  savePreview(id: string, preview: string): void {
+    this.statements.savePreview.run(id, preview);
+  }
+
+  /**
+   * The board's preview (its content as JSON, for a first picture) when it still describes the whole
+   * board: saved with the snapshot, and no update appended since.
+   */
+  hasCurrentPreview(id: string): boolean {
+    return this.statements.hasCurrentPreview.get({ id }) !== undefined;
+  }
+
+  currentPreview(id: string): string | undefined {
+    return this.statements.currentPreview.get({ id }) as string | undefined;
   }
 
   pendingUpdateCount(id: string): number {

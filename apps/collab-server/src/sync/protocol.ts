@@ -226,6 +226,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   });
 }
 
+/** Sync step 2 carrying `update` as it is (e.g. a stored snapshot: the whole board for an empty client). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return message((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncStep.step2);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   return message((encoder) => {
     encoding.writeVarUint(encoder, MessageType.sync);

@@ -30,14 +30,14 @@ export class SocketPeer implements Peer {
     this.tokenHash = access.tokenHash;
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, onSent?: () => void): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.metrics.rejected.inc({ reason: 'tooSlow' });
       this.close(CloseCode.tooSlow, `too slow: more than ${this.maxBufferedBytes} bytes waiting to be sent`);
       return;
     }
-    this.socket.send(message);
+    this.socket.send(message, onSent && (() => onSent()));
     this.metrics.messagesOut.inc();
     this.metrics.bytesOut.inc(message.byteLength);
   }

@@ -1,5 +1,8 @@
-import { BOARD_FILE_FORMAT, type BoardFile } from '@squall/model';
+import type { BoardFile } from '@squall/model';
 import { allTokens, forgetBoard, heldBoard, rememberBoard, tokenFor } from './boardTokens.ts';
+
+/** What `GET /api/boards/:id/preview` answers: what the board holds, without its name. */
+export type BoardContent = Pick<BoardFile, 'level' | 'elements' | 'connections'>;
 
 /** A board as the collab server describes it (`GET /api/boards`, `GET /api/boards/:id`). */
 export interface BoardSummary {
@@ -113,19 +116,16 @@ export const boardsApi = {
     forgetBoard(id);
   },
   /**
-   * The board as a board file, for a first picture while the live document syncs. It comes from this
-   * board's own server, which writes it from the validated document, so only its envelope is checked.
+   * What a first picture of the board is drawn from while the live document syncs: its elements and
+   * connections. It comes from this board's own server, which writes it from the validated document, so
+   * only its shape is checked.
    */
-  file: async (id: string): Promise<BoardFile> => {
-    const file = await request<Partial<BoardFile>>(`${boardPath(id)}/file`, undefined, id);
-    if (
-      file.format !== BOARD_FILE_FORMAT ||
-      !Array.isArray(file.elements) ||
-      !Array.isArray(file.connections)
-    ) {
-      throw new ApiError(200, 'unexpected_board_file', 'The server sent something other than a board file.');
+  preview: async (id: string): Promise<BoardContent> => {
+    const content = await request<Partial<BoardContent>>(`${boardPath(id)}/preview`, undefined, id);
+    if (!Array.isArray(content.elements) || !Array.isArray(content.connections)) {
+      throw new ApiError(200, 'unexpected_preview', 'The server sent something other than a board preview.');
     }
-    return file as BoardFile;
+    return content as BoardContent;
   },
   /** Owner only (this browser holds the owner key): everyone else read-only, or writable again. */
   setLocked: (id: string, locked: boolean) =>

@@ -1,12 +1,11 @@
-import type { BoardFile } from '@squall/model';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, type BoardSummary, boardsApi } from '../api/boards.ts';
+import { ApiError, type BoardContent, type BoardSummary, boardsApi } from '../api/boards.ts';
 import { BoardNotFound, type BoardRefusal, refusalOf } from './BoardNotFound.tsx';
 import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
 import { boardPreview } from './boardPreview.ts';
 import { CanvasArea } from './CanvasArea.tsx';
-import { adoptLinkToken, claimEarlyFile } from './earlyBoard.ts';
+import { adoptLinkToken, claimEarlyPreview } from './earlyBoard.ts';
 import { Legend } from './Legend.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Notice } from './Notice.tsx';
@@ -58,21 +57,21 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   const connection = useBoardConnection(boardId);
   const [info, setInfo] = useState<BoardInfo>({ state: 'loading' });
   const [problem, setProblem] = useState<string | null>(null);
-  const [file, setFile] = useState<BoardFile | null>(null);
+  const [content, setContent] = useState<BoardContent | null>(null);
 
   const live = connection?.synced ?? false;
-  const preview = useMemo(() => (file && !live ? boardPreview(file) : null), [file, live]);
+  const preview = useMemo(() => (content && !live ? boardPreview(content) : null), [content, live]);
   // Once live, the picture is not needed any more (it can be megabytes for a large board).
   useEffect(() => {
-    if (live && file) setFile(null);
-  }, [live, file]);
+    if (live && content) setContent(null);
+  }, [live, content]);
 
   useEffect(() => {
     let wanted = true;
-    // A first picture of the board from its file, drawn while the live document syncs (see
+    // A first picture of the board from its preview, drawn while the live document syncs (see
     // boardPreview.ts): parsing JSON is far quicker than applying a large Yjs document.
-    (claimEarlyFile(boardId) ?? boardsApi.file(boardId)).then(
-      (next) => wanted && setFile(next),
+    (claimEarlyPreview(boardId) ?? boardsApi.preview(boardId)).then(
+      (next) => wanted && setContent(next),
       () => {
         // No picture then: the live board follows, and a missing board is reported by `get`.
       },

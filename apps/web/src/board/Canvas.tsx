@@ -26,6 +26,7 @@ import { RemoteSelections } from './presence/RemoteSelections.tsx';
 import { ViewportPresence } from './presence/ViewportPresence.tsx';
 import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
+import { usePreviewInView } from './usePreviewInView.ts';
 
 const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
 const edgeTypes: EdgeTypes = { connection: ConnectionArrow };
@@ -51,8 +52,9 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   // Editable once the live board has synced, and only with a link that may edit.
   const synced = preview === null;
   const live = synced && !readOnly;
-  const nodes = preview?.nodes ?? liveNodes;
-  const edges = preview?.edges ?? liveEdges;
+  const previewShown = usePreviewInView(preview, defaultViewport);
+  const nodes = previewShown?.nodes ?? liveNodes;
+  const edges = previewShown?.edges ?? liveEdges;
   const snapToGrid = useUi((state) => state.snapToGrid);
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
   const frameDrag = useRef<FrameDrag | null>(null);

@@ -114,6 +114,10 @@ export function openBoardConnection(boardId: string): BoardConnection {
   provider.on('status', ({ status }) => {
     if (status === 'connected') {
       performance.mark('squall:connected');
+      // The provider re-sends this browser's presence at its old clock, which a server that still holds
+      // the board (after a lock, a rotation or a network blip) ignores: a new clock makes it count.
+      const presence = session.awareness.getLocalState();
+      if (presence !== null) session.awareness.setLocalState(presence);
       update({ status: 'connected' });
     } else if (status === 'disconnected') update({ status: navigator.onLine ? 'reconnecting' : 'offline' });
   });

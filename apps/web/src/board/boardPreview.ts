@@ -14,7 +14,7 @@ export interface BoardPreview {
   readonly edges: ConnectionEdge[];
 }
 
-export function boardPreview(file: BoardFile): BoardPreview {
+export function boardPreview(file: Pick<BoardFile, 'elements' | 'connections'>): BoardPreview {
   const byId = new Map(file.elements.map((element) => [element.id, element]));
   const nodes = file.elements.map((element) => elementNode(element)).sort(compareNodes);
   const edges = file.connections

@@ -1,5 +1,4 @@
-import type { BoardFile } from '@squall/model';
-import { boardsApi } from '../api/boards.ts';
+import { type BoardContent, boardsApi } from '../api/boards.ts';
 import { rememberBoard } from '../api/boardTokens.ts';
 import { type BoardConnection, openBoardConnection } from './boardConnection.ts';
 
@@ -12,22 +11,25 @@ export function adoptLinkToken(boardId: string): void {
 interface EarlyBoard {
   readonly boardId: string;
   connection: BoardConnection | undefined;
-  file: Promise<BoardFile> | undefined;
+  preview: Promise<BoardContent> | undefined;
 }
 
 let early: EarlyBoard | undefined;
 
 /**
- * Starts opening the board a page was loaded for (its connection and the file its first picture is
- * drawn from) as soon as the app's script runs, before React has rendered anything: every moment
+ * Starts opening the board a page was loaded for (its connection, and the preview its first picture
+ * is drawn from) as soon as the app's script runs, before React has rendered anything: every moment
  * React takes to mount is one the server could spend loading the board.
  */
 export function openBoardEarly(boardId: string): void {
   adoptLinkToken(boardId);
-  const file = boardsApi.file(boardId);
+  // The socket first: the server answers it from storage at once, and the preview request must not
+  // be the one that makes it load the board.
+  const connection = openBoardConnection(boardId);
+  const preview = boardsApi.preview(boardId);
   // A missing picture is no problem (the live board follows); unclaimed, its failure must not go unhandled.
-  file.catch(() => {});
-  early = { boardId, connection: openBoardConnection(boardId), file };
+  preview.catch(() => {});
+  early = { boardId, connection, preview };
 }
 
 /** The connection `openBoardEarly` started for this board, once (a later mount opens its own). */
@@ -38,10 +40,10 @@ export function claimEarlyConnection(boardId: string): BoardConnection | undefin
   return connection;
 }
 
-/** The board file request `openBoardEarly` started for this board, once. */
-export function claimEarlyFile(boardId: string): Promise<BoardFile> | undefined {
+/** The preview request `openBoardEarly` started for this board, once. */
+export function claimEarlyPreview(boardId: string): Promise<BoardContent> | undefined {
   if (early?.boardId !== boardId) return undefined;
-  const { file } = early;
-  early.file = undefined;
-  return file;
+  const { preview } = early;
+  early.preview = undefined;
+  return preview;
 }
