@@ -5,7 +5,7 @@ import { BoardNotFound, type BoardRefusal, refusalOf } from './BoardNotFound.tsx
 import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
 import { boardPreview } from './boardPreview.ts';
 import { CanvasArea } from './CanvasArea.tsx';
-import { adoptLinkToken, claimEarlyPreview } from './earlyBoard.ts';
+import { adoptLinkToken, claimEarlyPreview, firstPictureShown } from './earlyBoard.ts';
 import { Legend } from './Legend.tsx';
 import { LintPanel } from './LintPanel.tsx';
 import { Notice } from './Notice.tsx';
@@ -65,6 +65,12 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   useEffect(() => {
     if (live && content) setContent(null);
   }, [live, content]);
+  // The first picture is drawn on the next frame: then the live board may take the main thread.
+  useEffect(() => {
+    if (!preview) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => firstPictureShown(boardId)));
+    return () => cancelAnimationFrame(frame);
+  }, [preview, boardId]);
 
   useEffect(() => {
     let wanted = true;
@@ -74,6 +80,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
       (next) => wanted && setContent(next),
       () => {
         // No picture then: the live board follows, and a missing board is reported by `get`.
+        firstPictureShown(boardId);
       },
     );
     boardsApi.get(boardId).then(

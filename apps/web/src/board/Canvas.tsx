@@ -53,6 +53,9 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   const synced = preview === null;
   const live = synced && !readOnly;
   const previewShown = usePreviewInView(preview, defaultViewport);
+  useEffect(() => {
+    if (previewShown) session.view.adoptPicture(previewShown.nodes, previewShown.edges);
+  }, [session, previewShown]);
   const nodes = previewShown?.nodes ?? liveNodes;
   const edges = previewShown?.edges ?? liveEdges;
   const snapToGrid = useUi((state) => state.snapToGrid);

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncBase } from '../api/boards.ts';
 import { tokenFor } from '../api/boardTokens.ts';
+import { socketHeldUntil } from './heldSocket.ts';
 import { type BoardSession, createBoardSession } from './session.ts';
 
 /**
@@ -47,12 +48,20 @@ export function localCopyName(boardId: string): string {
   return `squall-board:${boardId}`;
 }
 
+export interface OpenBoardOptions {
+  /**
+   * Applying a large board's first sync takes the page's main thread for a while: what the server sends
+   * waits until this settles (e.g. until a first picture of the board is on screen).
+   */
+  readonly holdSyncUntil?: Promise<unknown>;
+}
+
 /**
  * Opens a board: a fresh document, restored from this browser's copy if there is one, and synced with
  * the collab server at `/sync/<boardId>`. Edits made offline stay in IndexedDB and reach the server
  * when the connection returns (the sync handshake sends whatever the server lacks).
  */
-export function openBoardConnection(boardId: string): BoardConnection {
+export function openBoardConnection(boardId: string, options: OpenBoardOptions = {}): BoardConnection {
   const doc = new Y.Doc();
   const session = createBoardSession(boardId, doc);
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
@@ -64,6 +73,7 @@ export function openBoardConnection(boardId: string): BoardConnection {
     connect: navigator.onLine,
     // The board's capability (`/sync/<id>?token=…`): without it the server closes with 4401.
     params: tokenParams(boardId),
+    ...(options.holdSyncUntil && { WebSocketPolyfill: socketHeldUntil(options.holdSyncUntil) }),
   });
 
   let state: BoardConnectionState = {

@@ -1,6 +1,14 @@
-import { connectElements, createElement, deleteElements, updateElement } from '@squall/model';
+import {
+  boardFileFromDoc,
+  connectElements,
+  createElement,
+  deleteElements,
+  updateElement,
+  updateElements,
+} from '@squall/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { boardPreview } from './boardPreview.ts';
 import { createBoardView } from './boardView.ts';
 
 const origin = { user: 'test' };
@@ -106,5 +114,43 @@ describe('createBoardView with undo', () => {
     undo.undo();
     expect(view.store.getState().nodes).toHaveLength(2);
     expect(view.store.getState().edges).toHaveLength(1);
+  });
+});
+
+describe('adoptPicture', () => {
+  it('keeps the first picture’s objects for unchanged elements and edges, and only those', () => {
+    const source = new Y.Doc();
+    const pay = createElement(source, { kind: 'command', text: 'Pay', position: { x: 0, y: 0 } }, {});
+    const payment = createElement(
+      source,
+      { kind: 'aggregate', text: 'Payment', position: { x: 300, y: 0 } },
+      {},
+    );
+    const paid = createElement(source, { kind: 'domainEvent', text: 'Paid', position: { x: 600, y: 0 } }, {});
+    const gone = createElement(source, { kind: 'hotspot', text: 'Gone', position: { x: 0, y: 300 } }, {});
+    connectElements(source, { source: pay, target: payment }, {});
+    const notify = createElement(source, { kind: 'policy', text: 'Notify', position: { x: 900, y: 0 } }, {});
+    const kept = connectElements(source, { source: paid, target: notify }, {});
+    expect(kept.ok).toBe(true);
+    const picture = boardPreview(boardFileFromDoc(source, 'Board'));
+    // The live board differs from the picture: one element renamed, one deleted.
+    updateElements(source, [{ id: payment, patch: { text: 'Payment (renamed)' } }], {});
+    deleteElements(source, [gone], {});
+
+    const doc = new Y.Doc();
+    const view = createBoardView(doc);
+    view.adoptPicture(picture.nodes, picture.edges);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(source));
+    const { nodes, edges } = view.store.getState();
+    const byId = (id: string) => nodes.find((node) => node.id === id);
+    expect(byId(pay)).toBe(picture.nodes.find((node) => node.id === pay));
+    expect(byId(payment)).not.toBe(picture.nodes.find((node) => node.id === payment));
+    expect(byId(payment)?.data.element.text).toBe('Payment (renamed)');
+    expect(byId(gone)).toBeUndefined();
+    expect(nodes).toHaveLength(4);
+    expect(edges).toHaveLength(2);
+    const keptId = kept.ok ? kept.id : '';
+    expect(edges.find((edge) => edge.id === keptId)).toBe(picture.edges.find((edge) => edge.id === keptId));
+    expect(edges.find((edge) => edge.id !== keptId)?.ariaLabel).toContain('Payment (renamed)');
   });
 });

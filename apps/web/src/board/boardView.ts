@@ -35,6 +35,11 @@ export interface BoardView {
   refresh(ids: Iterable<string>): void;
   /** Marks search matches with a CSS class; only nodes whose mark changes get new objects. */
   setMatches(ids: ReadonlySet<string>): void;
+  /**
+   * The nodes and edges of the first picture on screen, before the board is live: the live board takes
+   * over these objects for the elements it finds unchanged, so React Flow need not draw them again.
+   */
+  adoptPicture(nodes: readonly ElementNode[], edges: readonly ConnectionEdge[]): void;
   destroy(): void;
 }
 
@@ -50,11 +55,19 @@ function sameEdge(a: ConnectionEdge, b: ConnectionEdge): boolean {
   );
 }
 
+/** Two reads of an element are the same (both come from the model's `readElement`, keys in one order). */
+function sameElement(a: BoardElement, b: BoardElement): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function createBoardView(doc: Y.Doc): BoardView {
   const maps = boardMaps(doc);
   const nodeById = new Map<string, ElementNode>();
   const connections = new Map<string, Connection>();
   const edgeById = new Map<string, ConnectionEdge>();
+  /** The first picture's nodes and edges (see `adoptPicture`), until the board's first elements arrive. */
+  const pictureNodes = new Map<string, ElementNode>();
+  const pictureEdges = new Map<string, ConnectionEdge>();
   const store = createStore<BoardViewState>(() => ({
     elements: new Map(),
     nodes: [],
@@ -75,7 +88,7 @@ export function createBoardView(doc: Y.Doc): BoardView {
         if (edgeById.delete(connection.id)) changed = true;
         continue;
       }
-      const previous = edgeById.get(connection.id);
+      const previous = edgeById.get(connection.id) ?? pictureEdges.get(connection.id);
       let edge = previous;
       if (
         !previous ||
@@ -115,7 +128,8 @@ export function createBoardView(doc: Y.Doc): BoardView {
         }
         continue;
       }
-      const node = elementNode(element, previous);
+      const drawn = previous ? undefined : pictureNodes.get(id);
+      const node = drawn && sameElement(drawn.data.element, element) ? drawn : elementNode(element, previous);
       if (!previous || previous.data.element.z !== element.z || previous.type !== node.type) reorder = true;
       nodeById.set(id, node);
       elements.set(id, element);
@@ -130,6 +144,8 @@ export function createBoardView(doc: Y.Doc): BoardView {
       edges: rebuildEdges(elements, changed),
       selectedIds: reorder ? selectedOf(nodes) : state.selectedIds,
     });
+    pictureNodes.clear();
+    pictureEdges.clear();
   }
 
   function syncConnections(ids: Iterable<string>) {
@@ -237,6 +253,13 @@ export function createBoardView(doc: Y.Doc): BoardView {
         }
       }
       replaceNodes(replacements);
+    },
+    adoptPicture(nodes, edges) {
+      if (store.getState().elements.size > 0) return;
+      pictureNodes.clear();
+      pictureEdges.clear();
+      for (const node of nodes) pictureNodes.set(node.id, node);
+      for (const edge of edges) pictureEdges.set(edge.id, edge);
     },
     destroy() {
       maps.elements.unobserveDeep(onElements);

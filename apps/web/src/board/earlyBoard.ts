@@ -12,7 +12,12 @@ interface EarlyBoard {
   readonly boardId: string;
   connection: BoardConnection | undefined;
   preview: Promise<BoardContent> | undefined;
+  /** Lets the board's first sync through (see `firstPictureShown`). */
+  readonly showLive: () => void;
 }
+
+/** The longest the first sync waits for the first picture, should that be slow or never come. */
+const FIRST_PICTURE_WAIT_MS = 1500;
 
 let early: EarlyBoard | undefined;
 
@@ -23,13 +28,19 @@ let early: EarlyBoard | undefined;
  */
 export function openBoardEarly(boardId: string): void {
   adoptLinkToken(boardId);
+  let showLive = () => {};
+  const pictureShown = new Promise<void>((resolve) => {
+    showLive = resolve;
+  });
+  setTimeout(showLive, FIRST_PICTURE_WAIT_MS);
   // The socket first: the server answers it from storage at once, and the preview request must not
-  // be the one that makes it load the board.
-  const connection = openBoardConnection(boardId);
+  // be the one that makes it load the board. Its answer is applied once the preview is on screen:
+  // the page draws a first picture in a fraction of the time applying a large board takes.
+  const connection = openBoardConnection(boardId, { holdSyncUntil: pictureShown });
   const preview = boardsApi.preview(boardId);
   // A missing picture is no problem (the live board follows); unclaimed, its failure must not go unhandled.
   preview.catch(() => {});
-  early = { boardId, connection, preview };
+  early = { boardId, connection, preview, showLive };
 }
 
 /** The connection `openBoardEarly` started for this board, once (a later mount opens its own). */
@@ -46,4 +57,9 @@ export function claimEarlyPreview(boardId: string): Promise<BoardContent> | unde
   const { preview } = early;
   early.preview = undefined;
   return preview;
+}
+
+/** The first picture of this board is on screen, or will not come: the live board may follow. */
+export function firstPictureShown(boardId: string): void {
+  if (early?.boardId === boardId) early.showLive();
 }
