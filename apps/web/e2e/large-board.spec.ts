@@ -22,7 +22,7 @@ function largeBoardFile(count: number) {
   };
 }
 
-test('a board shows a read-only picture from its file while it syncs, then becomes live', async ({
+test('a board shows a read-only picture from its stored preview while it syncs, then becomes live', async ({
   page,
   request,
 }) => {

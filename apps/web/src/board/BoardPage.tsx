@@ -65,12 +65,13 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   useEffect(() => {
     if (live && content) setContent(null);
   }, [live, content]);
-  // The first picture is drawn on the next frame: then the live board may take the main thread.
+  // The first picture (the preview, or this browser's own copy, live at once) is drawn on the next
+  // frame: then the server's sync may take the main thread.
   useEffect(() => {
-    if (!preview) return;
+    if (!preview && !live) return;
     const frame = requestAnimationFrame(() => setTimeout(() => firstPictureShown(boardId)));
     return () => cancelAnimationFrame(frame);
-  }, [preview, boardId]);
+  }, [preview, live, boardId]);
 
   useEffect(() => {
     let wanted = true;
