@@ -2,9 +2,10 @@
  * The canvas benchmark of issue #4: on the production build in headless Chromium (Debian's, 1280×720,
  * --disable-gpu), boards of 1,000 / 5,000 / 10,000 notes are opened from a real collab server, then
  * panned, zoomed (ctrl+wheel between 0.3 and 1) and a note dragged with real mouse input, one move per
- * 60 Hz tick: 1 s warm-up, 3 s recorded. Prints FPS, p50/p95 frame time, the share of frames over
+ * 60 Hz tick: 1 s warm-up, 3 s recorded. Then the same pan far out ("far pan": ctrl+wheel to zoom 0.1,
+ * where over a thousand notes are in view). Prints FPS, p50/p95 frame time, the share of frames over
  * 17.7 ms and 50 ms, the time until the notes in view are rendered (first from the preview of a large
- * board, then live and editable), and the initial JS size.
+ * board, then live and editable), the notes in the DOM, and the initial JS size.
  *
  *   npm run bench -w @squall/web            (BENCH_SIZES=1000,5000 to choose sizes)
  */
@@ -121,6 +122,52 @@ async function panePoint(page: Page): Promise<{ x: number; y: number }> {
   return point;
 }
 
+/** One step of the pan scenarios: a figure of eight around `origin`, 250 × 150 px, once every 2 s. */
+function panStep(page: Page, origin: { x: number; y: number }, tick: number): Promise<void> {
+  const angle = (tick / 120) * 2 * Math.PI;
+  return page.mouse.move(origin.x + 250 * Math.sin(angle), origin.y + 150 * Math.sin(2 * angle));
+}
+
+/** Where far pan pans: below the app's far-zoom threshold (0.22), with over a thousand notes in view. */
+const FAR_PAN_ZOOM = 0.1;
+
+/** The zoom the canvas really has, from React Flow's viewport transform. */
+function currentZoom(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
+  });
+}
+
+/**
+ * Zooms out to `FAR_PAN_ZOOM` around the canvas centre with ctrl+wheel (one wheel event per 60 Hz tick,
+ * as a hand on a wheel), then pans as the pan scenario does. Returns the stats and the notes in the DOM.
+ */
+async function farPan(page: Page, cdp: CDPSession) {
+  const centre = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__renderer')!.getBoundingClientRect();
+    return { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 };
+  });
+  await page.mouse.move(centre.x, centre.y);
+  await page.keyboard.down('Control');
+  // React Flow zooms by 2^(-deltaY × 0.002) per ctrl+wheel event; at most 120 px of wheel per event.
+  for (let zoom = await currentZoom(page); zoom > FAR_PAN_ZOOM * 1.001; zoom = await currentZoom(page)) {
+    await page.mouse.wheel(0, Math.min(120, Math.log2(zoom / FAR_PAN_ZOOM) / 0.002));
+    await sleep(TICK_MS);
+  }
+  await page.keyboard.up('Control');
+  const zoom = await currentZoom(page);
+  // As after opening: let the canvas settle at the new zoom before measuring.
+  await page.waitForTimeout(1000);
+  const rendered = await page.locator('.react-flow__node').count();
+  const origin = await panePoint(page);
+  await page.mouse.move(origin.x, origin.y);
+  await page.mouse.down();
+  const stats = await paced(page, cdp, (tick) => panStep(page, origin, tick));
+  await page.mouse.up();
+  return { stats, rendered, zoom };
+}
+
 async function notePoint(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow__renderer')!.getBoundingClientRect();
@@ -167,10 +214,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
   const pan0 = await panePoint(page);
   await page.mouse.move(pan0.x, pan0.y);
   await page.mouse.down();
-  const pan = await paced(page, cdp, (tick) => {
-    const angle = (tick / 120) * 2 * Math.PI;
-    return page.mouse.move(pan0.x + 250 * Math.sin(angle), pan0.y + 150 * Math.sin(2 * angle));
-  });
+  const pan = await paced(page, cdp, (tick) => panStep(page, pan0, tick));
   await page.mouse.up();
 
   const centre = await page.evaluate(() => {
@@ -208,6 +252,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
     return page.mouse.move(note.x + 120 * Math.sin(angle), note.y + 80 * (1 - Math.cos(angle)));
   });
   await page.mouse.up();
+  const far = await farPan(page, cdp);
   await context.close();
   // Opening it again, in a fresh context: the server has the board in memory now.
   const again = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -228,6 +273,7 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number) {
     zoom: zoomStats,
     zoomRange: [zoomMin, zoomMax] as const,
     drag,
+    far,
   };
 }
 
@@ -249,6 +295,7 @@ async function main() {
         ['pan', result.pan],
         ['zoom', result.zoom],
         ['drag', result.drag],
+        ['far pan', result.far.stats],
       ] as const) {
         rows.push({
           notes: size,
@@ -264,8 +311,13 @@ async function main() {
           'live ms': name === 'pan' ? fmt(result.liveMs, 0) : '',
           'again: first / live ms':
             name === 'pan' ? `${fmt(result.readyAgainMs, 0)} / ${fmt(result.liveAgainMs, 0)}` : '',
-          'nodes in DOM': name === 'pan' ? result.rendered : '',
-          'zoom range': name === 'zoom' ? result.zoomRange.map((z) => z.toFixed(2)).join('–') : '',
+          'nodes in DOM': name === 'pan' ? result.rendered : name === 'far pan' ? result.far.rendered : '',
+          'zoom range':
+            name === 'zoom'
+              ? result.zoomRange.map((z) => z.toFixed(2)).join('–')
+              : name === 'far pan'
+                ? result.far.zoom.toFixed(2)
+                : '',
         });
       }
     }
