@@ -18,7 +18,9 @@ import type { BoardPreview } from './boardPreview.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { ConnectionArrow } from './ConnectionArrow.tsx';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
+import { FarBoardLayer, FarZoomStatus } from './FarBoardLayer.tsx';
 import { FrameNode } from './FrameNode.tsx';
+import { FAR_ZOOM } from './farBoard.ts';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
 import { NoteNode } from './NoteNode.tsx';
 import { RemoteCursors } from './presence/RemoteCursors.tsx';
@@ -26,14 +28,14 @@ import { RemoteSelections } from './presence/RemoteSelections.tsx';
 import { ViewportPresence } from './presence/ViewportPresence.tsx';
 import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
+import { useFarZoom } from './useFarZoom.ts';
 import { usePreviewInView } from './usePreviewInView.ts';
 
 const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
 const edgeTypes: EdgeTypes = { connection: ConnectionArrow };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Below this zoom, notes drop their text and handles: nobody can read 10 px text, and it costs paint. */
-const FAR_ZOOM = 0.22;
+const NO_EDGES: ConnectionEdge[] = [];
 
 interface CanvasProps {
   /** Where the board opens; see `initialViewport`. */
@@ -59,7 +61,11 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   const nodes = previewShown?.nodes ?? liveNodes;
   const edges = previewShown?.edges ?? liveEdges;
   const snapToGrid = useUi((state) => state.snapToGrid);
+  // Far out the board is a picture (`FarBoardLayer`); React Flow keeps only the selection as nodes.
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
+  const boardNodes = preview?.nodes ?? liveNodes;
+  const boardEdges = preview?.edges ?? liveEdges;
+  const { nodes: farNodes, onPaneClick, zoomInAt, zoomInOn } = useFarZoom(far, live, boardNodes);
   const frameDrag = useRef<FrameDrag | null>(null);
   useBoardShortcuts(session, live);
   const selectedIds = useView((state) => state.selectedIds);
@@ -125,16 +131,20 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   const onDoubleClick = useCallback(
     (event: MouseEvent) => {
       const target = event.target as HTMLElement;
-      if (!live || !target.classList.contains('react-flow__pane')) return;
+      if (!target.classList.contains('react-flow__pane')) return;
+      if (far && zoomInAt(event)) return;
+      if (!live) return;
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       placeElement(session, session.ui.getState().lastKind, at);
     },
-    [session, flow, live],
+    [session, flow, live, far, zoomInAt],
   );
 
+  // Far out nobody can read what they would type: a double-click zooms in on the note instead.
   const onNodeDoubleClick = useCallback(
-    (_: MouseEvent, node: ElementNode) => session.ui.setState({ editingId: node.id }),
-    [session],
+    (_: MouseEvent, node: ElementNode) =>
+      far ? zoomInOn(node.id) : session.ui.setState({ editingId: node.id }),
+    [session, far, zoomInOn],
   );
 
   return (
@@ -142,8 +152,8 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       className={far ? 'is-far' : undefined}
       aria-label={synced ? 'Board canvas' : 'Board preview'}
       aria-busy={!synced}
-      nodes={nodes}
-      edges={edges}
+      nodes={far ? farNodes : nodes}
+      edges={far ? NO_EDGES : edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={session.view.applyNodeChanges}
@@ -160,6 +170,7 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       onMouseLeave={onMouseLeave}
       onMoveStart={onMoveStart}
       onDoubleClick={onDoubleClick}
+      onPaneClick={onPaneClick}
       connectionMode={ConnectionMode.Loose}
       onlyRenderVisibleElements
       elevateNodesOnSelect={false}
@@ -176,6 +187,8 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       defaultViewport={defaultViewport}
     >
       <Background gap={GRID * 2} />
+      {far && <FarBoardLayer nodes={boardNodes} edges={boardEdges} interactive={farNodes} />}
+      <FarZoomStatus far={far} />
       <CanvasMiniMap preview={preview?.elements} />
       <RemoteSelections />
       <RemoteCursors />

@@ -1,4 +1,4 @@
-import { type Box, edgeSides, type Side } from './edgeSides.ts';
+import { type Box, type EdgeSides, edgeSides, type Side } from './edgeSides.ts';
 
 /**
  * How far outside an element's border an arrow starts and ends: where the centre-line of the old
@@ -37,6 +37,12 @@ function anchor(box: Box, side: Side): Point {
   }
 }
 
+/** Where an arrow between two elements starts and ends, on the sides that face each other (`edgeSides`). */
+export function connectionEnds(source: Box, target: Box): { sides: EdgeSides; start: Point; end: Point } {
+  const sides = edgeSides(source, target);
+  return { sides, start: anchor(source, sides.source), end: anchor(target, sides.target) };
+}
+
 /** React Flow's control-point offset: half the distance ahead, or a short loop when the other end is behind. */
 function controlOffset(distance: number): number {
   return distance >= 0 ? 0.5 * distance : CURVATURE * 25 * Math.sqrt(-distance);
@@ -62,9 +68,7 @@ function control(from: Point, side: Side, to: Point): Point {
  * so both draw every arrow alike.
  */
 export function connectionPath(source: Box, target: Box): ConnectionPath {
-  const sides = edgeSides(source, target);
-  const start = anchor(source, sides.source);
-  const end = anchor(target, sides.target);
+  const { sides, start, end } = connectionEnds(source, target);
   const c1 = control(start, sides.source, end);
   const c2 = control(end, sides.target, start);
   return {

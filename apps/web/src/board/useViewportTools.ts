@@ -1,6 +1,8 @@
-import { useReactFlow } from '@xyflow/react';
+import type { BoardElement } from '@squall/model';
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { ElementNode } from './elementNode.ts';
+import { boundsOf } from './minimapGeometry.ts';
 import { useSession } from './SessionContext.ts';
 
 export interface ViewportTools {
@@ -13,11 +15,23 @@ export interface ViewportTools {
 }
 
 const DURATION = 200;
+const MAX_FIT_ZOOM = 1.5;
 
 export function useViewportTools(): ViewportTools {
   const flow = useReactFlow<ElementNode>();
+  const flowStore = useStoreApi<ElementNode>();
   const session = useSession();
   return useMemo(() => {
+    // Fitted to the board's elements rather than React Flow's nodes: far out, React Flow holds only the
+    // selection (see `useFarZoom`).
+    const fitElements = (elements: Iterable<BoardElement>, padding: number) => {
+      const bounds = boundsOf(elements);
+      if (!bounds) return false;
+      const { width, height, minZoom } = flowStore.getState();
+      const viewport = getViewportForBounds(bounds, width, height, minZoom, MAX_FIT_ZOOM, padding);
+      void flow.setViewport(viewport, { duration: DURATION });
+      return true;
+    };
     const centre = () => {
       const pane = document.querySelector('.react-flow__renderer')?.getBoundingClientRect();
       if (!pane) return { x: 0, y: 0 };
@@ -25,16 +39,15 @@ export function useViewportTools(): ViewportTools {
     };
     return {
       centre,
-      zoomToFit: () => void flow.fitView({ padding: 0.1, duration: DURATION, maxZoom: 1.5 }),
+      zoomToFit: () => {
+        // While the preview is shown the live board has no elements yet: fit what React Flow shows.
+        if (!fitElements(session.view.store.getState().elements.values(), 0.1))
+          void flow.fitView({ padding: 0.1, duration: DURATION, maxZoom: MAX_FIT_ZOOM });
+      },
       zoomToSelection: () => {
-        const ids = session.view.store.getState().selectedIds;
-        if (ids.size === 0) return;
-        void flow.fitView({
-          nodes: [...ids].map((id) => ({ id })),
-          padding: 0.3,
-          duration: DURATION,
-          maxZoom: 1.5,
-        });
+        const { elements, selectedIds } = session.view.store.getState();
+        const selected = [...selectedIds].flatMap((id) => elements.get(id) ?? []);
+        fitElements(selected, 0.3);
       },
       focusElement: (id) => {
         const element = session.view.store.getState().elements.get(id);
@@ -48,5 +61,5 @@ export function useViewportTools(): ViewportTools {
         );
       },
     };
-  }, [flow, session]);
+  }, [flow, flowStore, session]);
 }
