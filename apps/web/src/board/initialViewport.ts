@@ -1,15 +1,19 @@
 import type { Viewport } from '@xyflow/react';
+import { FAR_ZOOM } from './farBoard.ts';
 import type { Rect } from './minimapGeometry.ts';
 
 const PADDING = 0.05;
-/** A workshop-sized board opens whole; a large one opens readable rather than as thousands of specks. */
-const MIN_ZOOM = 0.2;
+/**
+ * A workshop-sized board opens whole, but never as the far-zoom overview (where notes cannot be read
+ * or edited); a large one opens readable rather than as thousands of specks.
+ */
+const MIN_ZOOM = FAR_ZOOM;
 const MIN_ZOOM_LARGE = 0.35;
 const LARGE_BOARD = 500;
 const MAX_ZOOM = 1;
 
 /**
- * The viewport a board opens at: the whole board fitted (zoom 0.2–1; at least 0.35 for large boards), centred. Computed before the
+ * The viewport a board opens at: the whole board fitted (zoom 0.22–1; at least 0.35 for large boards), centred. Computed before the
  * first render, so the canvas never renders one set of notes and then another.
  */
 export function initialViewport(
