@@ -18,7 +18,8 @@ function largeBoardFile(count: number) {
       codeName: '',
       fields: [],
     })),
-    connections: [],
+    // From the note in the middle to one in a far corner, out of view when the board opens.
+    connections: [{ id: 'c-far', source: 'e820', target: 'e0' }],
   };
 }
 
@@ -53,6 +54,12 @@ test('a board shows a read-only picture from its stored preview while it syncs, 
   const canvas = page.getByRole('application', { name: 'Board canvas' });
   await expect(canvas).toBeVisible();
   await expect(page.getByRole('button', { name: 'Domain event', exact: true })).toBeEnabled();
+  // React Flow is given only the part of the board around the view, and the far ends of its arrows:
+  // the arrow into the far corner is drawn although its target is nowhere near.
+  await expect(
+    canvas.getByRole('group', { name: 'Connection from Domain event: Event 820 to Domain event: Event 0' }),
+  ).toBeAttached();
+  await expect(element(page, 'Domain event', 'Event 0')).toHaveCount(0);
   const note = element(page, 'Domain event', 'Event 820');
   await note.dblclick();
   await page.keyboard.press('End');

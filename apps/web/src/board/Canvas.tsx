@@ -29,7 +29,7 @@ import { ViewportPresence } from './presence/ViewportPresence.tsx';
 import { useSession, useUi, useView } from './SessionContext.ts';
 import { useBoardShortcuts } from './useBoardShortcuts.ts';
 import { useFarZoom } from './useFarZoom.ts';
-import { usePreviewInView } from './usePreviewInView.ts';
+import { usePartInView } from './usePartInView.ts';
 
 const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
 const edgeTypes: EdgeTypes = { connection: ConnectionArrow };
@@ -54,21 +54,20 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   // Editable once the live board has synced, and only with a link that may edit.
   const synced = preview === null;
   const live = synced && !readOnly;
-  const previewShown = usePreviewInView(preview, defaultViewport);
-  useEffect(() => {
-    if (previewShown) session.view.adoptPicture(previewShown.nodes, previewShown.edges);
-  }, [session, previewShown]);
-  const nodes = previewShown?.nodes ?? liveNodes;
-  const edges = previewShown?.edges ?? liveEdges;
   const snapToGrid = useUi((state) => state.snapToGrid);
   // Far out the board is a picture (`FarBoardLayer`); React Flow keeps only the selection as nodes.
   const far = useFlowStore((state) => state.transform[2] < FAR_ZOOM);
   const boardNodes = preview?.nodes ?? liveNodes;
   const boardEdges = preview?.edges ?? liveEdges;
   const { nodes: farNodes, onPaneClick, zoomInAt, zoomInOn } = useFarZoom(far, live, boardNodes);
+  const selectedIds = useView((state) => state.selectedIds);
+  // Otherwise React Flow is given the part of the board around the view (and the selection).
+  const shown = usePartInView(!far, boardNodes, boardEdges, defaultViewport, selectedIds);
+  useEffect(() => {
+    if (preview && shown) session.view.adoptPicture(shown.nodes, shown.edges);
+  }, [session, preview, shown]);
   const frameDrag = useRef<FrameDrag | null>(null);
   useBoardShortcuts(session, live);
-  const selectedIds = useView((state) => state.selectedIds);
   useEffect(() => session.presence.setSelection(selectedIds), [session, selectedIds]);
 
   const onNodeDragStart: OnNodeDrag<ElementNode> = useCallback(
@@ -152,8 +151,8 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       className={far ? 'is-far' : undefined}
       aria-label={synced ? 'Board canvas' : 'Board preview'}
       aria-busy={!synced}
-      nodes={far ? farNodes : nodes}
-      edges={far ? NO_EDGES : edges}
+      nodes={shown?.nodes ?? farNodes}
+      edges={shown?.edges ?? NO_EDGES}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={session.view.applyNodeChanges}

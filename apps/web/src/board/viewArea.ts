@@ -1,15 +1,15 @@
 import type { Rect } from './minimapGeometry.ts';
 
-/** Re-cull the preview when the view has moved by this share of itself. */
+/** Re-cull when the view has moved by this share of itself. */
 const STEPS_PER_VIEW = 4;
 
 /**
- * The area of the board a preview draws for a viewport (`transform` as React Flow stores it: x, y, zoom;
+ * The area of the board React Flow is given nodes for at a viewport (`transform` as React Flow stores it: x, y, zoom;
  * `width`×`height` in screen pixels): the view and half a view around it, snapped to a grid of a quarter
  * view and zoom steps of 2^¼, so panning or zooming a little keeps the same area (and the same nodes).
  * As text, so that a store selector can compare it by value.
  */
-export function previewAreaKey(
+export function viewAreaKey(
   transform: readonly [number, number, number],
   width: number,
   height: number,
@@ -25,7 +25,7 @@ export function previewAreaKey(
   return `${x} ${y} ${viewWidth * 2} ${viewHeight * 2}`;
 }
 
-export function previewAreaOf(key: string): Rect {
+export function viewAreaOf(key: string): Rect {
   const [x = 0, y = 0, width = 0, height = 0] = key.split(' ').map(Number);
   return { x, y, width, height };
 }

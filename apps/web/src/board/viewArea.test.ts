@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { previewAreaKey, previewAreaOf } from './previewArea.ts';
+import { viewAreaKey, viewAreaOf } from './viewArea.ts';
 
 const SCREEN = { width: 1280, height: 720 };
 
 function areaAt(x: number, y: number, zoom: number) {
-  return previewAreaOf(previewAreaKey([x, y, zoom], SCREEN.width, SCREEN.height));
+  return viewAreaOf(viewAreaKey([x, y, zoom], SCREEN.width, SCREEN.height));
 }
 
-describe('previewAreaKey', () => {
+describe('viewAreaKey', () => {
   it('covers the view with half a view to spare on every side', () => {
     for (const [x, y, zoom] of [
       [0, 0, 1],
@@ -23,12 +23,12 @@ describe('previewAreaKey', () => {
     }
   });
 
-  it('stays the same for small pans and zooms, so the preview is not re-culled every frame', () => {
-    const key = previewAreaKey([-1000, -500, 0.5], SCREEN.width, SCREEN.height);
-    expect(previewAreaKey([-1010, -505, 0.5], SCREEN.width, SCREEN.height)).toBe(key);
-    expect(previewAreaKey([-1000, -500, 0.51], SCREEN.width, SCREEN.height)).toBe(key);
+  it('stays the same for small pans and zooms, so the nodes are not re-culled every frame', () => {
+    const key = viewAreaKey([-1000, -500, 0.5], SCREEN.width, SCREEN.height);
+    expect(viewAreaKey([-1010, -505, 0.5], SCREEN.width, SCREEN.height)).toBe(key);
+    expect(viewAreaKey([-1000, -500, 0.51], SCREEN.width, SCREEN.height)).toBe(key);
     // A pan by a whole view, or a zoom by half, moves the area.
-    expect(previewAreaKey([-1000 - SCREEN.width, -500, 0.5], SCREEN.width, SCREEN.height)).not.toBe(key);
-    expect(previewAreaKey([-1000, -500, 0.75], SCREEN.width, SCREEN.height)).not.toBe(key);
+    expect(viewAreaKey([-1000 - SCREEN.width, -500, 0.5], SCREEN.width, SCREEN.height)).not.toBe(key);
+    expect(viewAreaKey([-1000, -500, 0.75], SCREEN.width, SCREEN.height)).not.toBe(key);
   });
 });
