@@ -98,6 +98,10 @@ function toAccess(row: AccessRow): BoardAccessRecord {
   };
 }
 
+// A preview describes the snapshot: it is current while no update has been appended after it.
+const CURRENT_PREVIEW = `FROM board_previews WHERE board_id = @id
+  AND NOT EXISTS (SELECT 1 FROM updates WHERE board_id = @id)`;
+
 // A board's "updated" time is its row's or its newest appended update's, so appending stays one insert.
 const BOARD_COLUMNS = `b.id, b.name, b.created_at, b.element_count, b.connection_count,
   max(b.updated_at, coalesce((SELECT max(u.created_at) FROM updates u WHERE u.board_id = b.id), 0)) AS updated_at`;
@@ -168,19 +172,8 @@ export class SqliteStore {
         'INSERT INTO board_previews (board_id, content) VALUES (?, ?) ON CONFLICT (board_id) DO UPDATE SET content = excluded.content',
       ),
       deletePreview: this.db.prepare('DELETE FROM board_previews WHERE board_id = ?'),
-      // A preview describes the snapshot: it is current while no update has been appended after it.
-      hasCurrentPreview: this.db
-        .prepare(
-          `SELECT 1 FROM board_previews WHERE board_id = @id
-             AND NOT EXISTS (SELECT 1 FROM updates WHERE board_id = @id)`,
-        )
-        .pluck(),
-      currentPreview: this.db
-        .prepare(
-          `SELECT content FROM board_previews WHERE board_id = @id
-             AND NOT EXISTS (SELECT 1 FROM updates WHERE board_id = @id)`,
-        )
-        .pluck(),
+      hasCurrentPreview: this.db.prepare(`SELECT 1 ${CURRENT_PREVIEW}`).pluck(),
+      currentPreview: this.db.prepare(`SELECT content ${CURRENT_PREVIEW}`).pluck(),
       boardsWithUpdates: this.db.prepare('SELECT DISTINCT board_id FROM updates').pluck(),
       insertAccess: this.db.prepare(
         `INSERT INTO board_access (board_id, edit_hash, view_hash, owner_hash)

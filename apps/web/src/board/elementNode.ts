@@ -1,6 +1,7 @@
 import type { BoardElement } from '@squall/model';
 import { KIND_INFO } from '@squall/model';
 import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
+import type { Box } from './edgeSides.ts';
 
 export interface ElementNodeData extends Record<string, unknown> {
   readonly element: BoardElement;
@@ -79,4 +80,15 @@ export function compareNodes(a: ElementNode, b: ElementNode): number {
   const zb = b.data.element.z;
   if (za !== zb) return za < zb ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A node's box on the board; `width`/`height` follow a resize in progress. */
+export function boxOf(node: ElementNode): Box {
+  const { size } = node.data.element;
+  return {
+    x: node.position.x,
+    y: node.position.y,
+    width: node.width ?? size.width,
+    height: node.height ?? size.height,
+  };
 }

@@ -1,6 +1,5 @@
 import { connectionEnds } from './connectionPath.ts';
-import type { Box } from './edgeSides.ts';
-import type { ConnectionEdge, ElementNode } from './elementNode.ts';
+import { boxOf, type ConnectionEdge, type ElementNode } from './elementNode.ts';
 import type { Rect } from './minimapGeometry.ts';
 
 /**
@@ -38,17 +37,6 @@ export interface FarLine {
   readonly y1: number;
   readonly x2: number;
   readonly y2: number;
-}
-
-/** A node's box on the board; `width`/`height` follow a resize in progress. */
-export function boxOf(node: ElementNode): Box {
-  const { size } = node.data.element;
-  return {
-    x: node.position.x,
-    y: node.position.y,
-    width: node.width ?? size.width,
-    height: node.height ?? size.height,
-  };
 }
 
 /** The shapes to draw for a `width`×`height` pane at `transform`: the nodes that touch it, in paint order. */

@@ -1,4 +1,4 @@
-import type { ConnectionEdge, ElementNode } from './elementNode.ts';
+import { boxOf, type ConnectionEdge, type ElementNode } from './elementNode.ts';
 import type { Rect } from './minimapGeometry.ts';
 
 /** What of the board React Flow is given: the nodes around the view, and the edges they need. */
@@ -8,8 +8,7 @@ export interface PartInView {
 }
 
 function touches(node: ElementNode, area: Rect): boolean {
-  const { x, y } = node.position;
-  const { width, height } = node.data.element.size;
+  const { x, y, width, height } = boxOf(node);
   return x < area.x + area.width && x + width > area.x && y < area.y + area.height && y + height > area.y;
 }
 

@@ -1,7 +1,8 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { type MouseEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
-import { boxOf, elementAt, elementsInside, interactiveAtFar } from './farBoard.ts';
+import { boxOf } from './elementNode.ts';
+import { elementAt, elementsInside, interactiveAtFar } from './farBoard.ts';
 import { useSession } from './SessionContext.ts';
 
 /** The zoom a double-click on a note in the overview brings it to (as search does). */
