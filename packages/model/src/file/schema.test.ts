@@ -105,5 +105,6 @@ describe('board file JSON Schema', () => {
       { seed: 20261125, numRuns: 3000 },
     );
     expect(refused).toBeGreaterThan(500);
-  });
+    // 3,000 files through the parser and two schemas: seconds on a loaded machine, not a speed check.
+  }, 60_000);
 });
