@@ -25,6 +25,8 @@ export class RedisRelay implements BoardRelay {
   /** Last reported state, so an outage is logged and counted once, not per retry. */
   private reportedUp: boolean | undefined;
   private closing = false;
+  /** A connection was lost (or never made): until then, one connection ready before the other is no outage. */
+  private disconnected = false;
 
   constructor(
     url: string,
@@ -46,11 +48,13 @@ export class RedisRelay implements BoardRelay {
     });
     this.publisher.on('close', () => {
       this.publisherReady = false;
+      this.disconnected = true;
       this.report();
     });
     this.subscriber.on('ready', () => void this.resubscribe());
     this.subscriber.on('close', () => {
       this.subscriberReady = false;
+      this.disconnected = true;
       this.report();
     });
     this.subscriber.on('messageBuffer', (channel: Buffer, bytes: Buffer) => this.received(channel, bytes));
@@ -75,7 +79,8 @@ export class RedisRelay implements BoardRelay {
 
   private report(): void {
     const up = this.connected;
-    if (this.closing || up === this.reportedUp) return;
+    if (this.closing || up === this.reportedUp || (!up && !this.disconnected)) return;
+    if (up) this.disconnected = false;
     const wasDown = this.reportedUp === false;
     this.reportedUp = up;
     this.metrics.redisUp.set(up ? 1 : 0);

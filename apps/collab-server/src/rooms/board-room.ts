@@ -411,14 +411,18 @@ export class BoardRoom {
         batch.map((entry) => entry.update),
       );
     } catch (error) {
-      return this.storageFailed(error);
+      this.storageFailed(error);
+      return;
     }
     const relay = (lastSeq: number) => {
       this.writing = undefined;
       this.persisted(batch, lastSeq, started);
       if (this.unwritten.length > 0) this.writeUnwritten();
     };
-    if (!(written instanceof Promise)) return relay(written);
+    if (!(written instanceof Promise)) {
+      relay(written);
+      return;
+    }
     this.writing = written.then(relay, (error: unknown) => {
       this.writing = undefined;
       this.storageFailed(error);
@@ -596,6 +600,8 @@ export class BoardRoom {
       this.storedBytes = snapshotBytes;
       this.unfolded = Math.max(0, this.unfolded - folding);
       metrics.compactions.inc();
+      // Updates stored while this compaction ran (it skipped the triggers they fired) fold next.
+      if (this.unfolded > 0 && !this.closing) this.scheduleCompaction();
     };
     if (!(done instanceof Promise)) return void folded();
     this.compaction = done.then(folded, (error: unknown) => {

@@ -109,17 +109,20 @@ export class BoardRooms {
     if (!room) return;
     switch (message.kind) {
       case 'locked':
-        return room.setLocked(message.locked);
+        room.setLocked(message.locked);
+        return;
       case 'deleted':
-        return this.remove(id, CloseCode.boardDeleted, 'board deleted');
+        this.remove(id, CloseCode.boardDeleted, 'board deleted');
+        return;
       case 'rotated':
-        return room.closeConnectionsOf(
+        room.closeConnectionsOf(
           message.tokenHash,
           CloseCode.linkRotated,
           `the ${message.link} link was rotated`,
         );
+        return;
       default:
-        return room.receiveRelayed(message);
+        room.receiveRelayed(message);
     }
   }
 

@@ -202,7 +202,7 @@ export class PgStore implements BoardStore {
   }
 
   async appendUpdates(id: string, updates: readonly Uint8Array[], now = Date.now()): Promise<number> {
-    const values = updates.map((_, i) => `($1, $${i + 3}, $2)`).join(', ');
+    const values = updates.map((_, i) => `($1, $2, $${i + 3})`).join(', ');
     const { rows } = await this.pool.query<{ seq: string }>(
       `INSERT INTO updates (board_id, created_at, data) VALUES ${values} RETURNING seq`,
       [id, now, ...updates.map(asBuffer)],
