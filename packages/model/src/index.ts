@@ -1,3 +1,4 @@
+export * from './diff/index.ts';
 export * from './doc/migrate.ts';
 export * from './doc/read.ts';
 export * from './doc/schema.ts';

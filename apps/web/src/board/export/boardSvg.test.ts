@@ -1,7 +1,7 @@
 import { connectElements, createElement, readBoard } from '@squall/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectionPath } from '../connectionPath.ts';
+import { connectionPath } from '../canvas/connectionPath.ts';
 import { boardSvg, wrapText } from './boardSvg.ts';
 
 describe('boardSvg', () => {

@@ -1,6 +1,6 @@
 import { type BoardElement, type BoardSnapshot, KIND_INFO } from '@squall/model';
-import { connectionPath } from '../connectionPath.ts';
-import type { Box } from '../edgeSides.ts';
+import { connectionPath } from '../canvas/connectionPath.ts';
+import type { Box } from '../canvas/edgeSides.ts';
 
 const MARGIN = 40;
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK KR", sans-serif';
