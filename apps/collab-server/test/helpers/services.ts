@@ -7,7 +7,15 @@ import { tempDir } from './temp-dir.ts';
 // Real Redis, PostgreSQL and HAProxy (Debian's packages, which .ci/run installs), each started on a
 // free loopback port with its data in a temporary folder, and stopped by the test that started it.
 
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian installs PostgreSQL's server programs under /usr/lib/postgresql/<major>/bin: the newest one. */
+function postgresBin(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const majors = fs.existsSync(root) ? fs.readdirSync(root).filter((entry) => /^\d+$/.test(entry)) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error('PostgreSQL is not installed: apt-get install postgresql (or set PG_BIN)');
+  return path.join(root, newest, 'bin');
+}
 
 /** A free loopback TCP port (the kernel's pick, released for the service to take). */
 export function freePort(): Promise<number> {
@@ -89,6 +97,7 @@ export interface PostgresServer {
  * fsync is off: the server process is never killed in these tests, only ours are.
  */
 export async function startPostgres(): Promise<PostgresServer> {
+  const bin = postgresBin();
   const port = await freePort();
   const dir = tempDir('squall-pg-');
   const data = path.join(dir.path, 'data');
@@ -96,18 +105,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   const user = asRoot ? { uid: 65534, gid: 65534 } : {};
   if (asRoot) fs.chownSync(dir.path, 65534, 65534);
   execFileSync(
-    path.join(PG_BIN, 'initdb'),
+    path.join(bin, 'initdb'),
     ['-D', data, '-U', 'squall', '-A', 'trust', '--no-sync', '--no-instructions', '-E', 'UTF8'],
     { ...user, cwd: dir.path, stdio: 'pipe' },
   );
   const child = spawn(
-    path.join(PG_BIN, 'postgres'),
+    path.join(bin, 'postgres'),
     ['-D', data, '-p', String(port), '-k', dir.path, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
     { ...user, cwd: dir.path, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await whenReady(child, /database system is ready to accept connections/, 'postgres');
   execFileSync(
-    path.join(PG_BIN, 'createdb'),
+    path.join(bin, 'createdb'),
     ['-h', '127.0.0.1', '-p', String(port), '-U', 'squall', 'squall'],
     {
       stdio: 'pipe',
