@@ -351,3 +351,38 @@ test('a connection starts on a note’s left side, and dropping anywhere on a no
     page.getByRole('group', { name: 'Connection from Aggregate: Order to Domain event: Order Shipped' }),
   ).toHaveCount(1);
 });
+
+test('arrange flow lays a scattered chain out left to right in one undoable step', async ({
+  page,
+  request,
+}) => {
+  const id = await importBoard(
+    request,
+    boardWith(
+      'Scattered',
+      [
+        note('cmd', 'command', 'Place Order', 900, 500),
+        note('agg', 'aggregate', 'Order', 0, 600),
+        note('evt', 'domainEvent', 'Order Placed', 400, -200),
+        note('pol', 'policy', 'Reserve stock', -300, 100),
+      ],
+      [
+        { id: 'k1', source: 'cmd', target: 'agg' },
+        { id: 'k2', source: 'agg', target: 'evt' },
+        { id: 'k3', source: 'evt', target: 'pol' },
+      ],
+    ),
+  );
+  await openBoard(page, id);
+  const original = (await boardFile(request, id)).elements.map((e) => e.position);
+  await page.getByRole('button', { name: 'Arrange flow' }).click();
+  const order = async () => {
+    const file = await boardFile(request, id);
+    return [...file.elements].sort((a, b) => a.position.x - b.position.x).map((e) => e.id);
+  };
+  await expect.poll(order).toEqual(['cmd', 'agg', 'evt', 'pol']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect
+    .poll(async () => (await boardFile(request, id)).elements.map((e) => e.position))
+    .toEqual(original);
+});

@@ -1,11 +1,12 @@
 import { useStore } from 'zustand';
 import { useSession } from '../SessionContext.ts';
+import { arrangeFlow } from './arrangeFlow.ts';
 import { DuplicatesDialog } from './DuplicatesDialog.tsx';
 import { enforceTimelineNow } from './flowActions.ts';
 import { flowDialogs, openFlowDialog } from './flowDialogs.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 
-/** The toolbar's "Flow" group: timeline, duplicates, and the keyboard shortcuts. */
+/** The toolbar's "Flow" group: timeline, layout, duplicates, and the keyboard shortcuts. */
 export function FlowTools({ editable }: { readonly editable: boolean }) {
   const session = useSession();
   const open = useStore(flowDialogs, (state) => state.open);
@@ -19,6 +20,14 @@ export function FlowTools({ editable }: { readonly editable: boolean }) {
         onClick={() => void enforceTimelineNow(session)}
       >
         Enforce the timeline
+      </button>
+      <button
+        type="button"
+        disabled={!editable}
+        title="Lay out the flow left to right (the selected notes, or the whole board), keeping contexts and swimlanes"
+        onClick={() => void arrangeFlow(session)}
+      >
+        Arrange flow
       </button>
       <button type="button" disabled={!editable} onClick={() => openFlowDialog('duplicates')}>
         Find duplicates

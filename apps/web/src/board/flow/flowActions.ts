@@ -7,6 +7,8 @@ import {
   type MergePlan,
   mergeElements,
   newId,
+  type Point,
+  type Size,
   updateElements,
 } from '@squall/model';
 import type { ViewportTools } from '../canvas/useViewportTools.ts';
@@ -89,14 +91,33 @@ export function enforceTimelineNow(session: BoardSession): Promise<number> {
     );
     return Promise.resolve(0);
   }
+  return animateAndWrite(session, moves);
+}
+
+export interface AnimatedMove {
+  readonly id: string;
+  readonly from: Point;
+  readonly to: Point;
+  readonly size?: Size;
+}
+
+/**
+ * Moves elements to new places: they glide there on this screen (shown locally, not written), then
+ * the document is written once: one undo step for this person, one update for everyone else.
+ */
+export function animateAndWrite(session: BoardSession, moves: readonly AnimatedMove[]): Promise<number> {
   const write = () => {
     updateElements(
       session.doc,
-      moves.map((move) => ({ id: move.id, patch: { position: move.to } })),
+      moves.map((move) => ({
+        id: move.id,
+        patch: move.size ? { position: move.to, size: move.size } : { position: move.to },
+      })),
       session.origin,
     );
     return moves.length;
   };
+  if (moves.length === 0) return Promise.resolve(0);
   if (typeof requestAnimationFrame !== 'function' || matchMedia('(prefers-reduced-motion: reduce)').matches)
     return Promise.resolve(write());
   return new Promise((resolve) => {
