@@ -102,27 +102,31 @@ async function openBoard(page: Page, baseUrl: string, file: BoardFile): Promise<
   await page.waitForTimeout(1000);
 }
 
+/**
+ * Records rAF timestamps and the moment the Undo button turns on. A string, not a function: tsx would
+ * wrap a function's inner closures in a helper that does not exist in the page.
+ */
+const RECORD_UNTIL_WRITTEN = `
+  window.__frames = [];
+  window.__done = undefined;
+  window.__recording = true;
+  requestAnimationFrame(function loop(time) {
+    if (!window.__recording) return;
+    window.__frames.push(time);
+    requestAnimationFrame(loop);
+  });
+  const undo = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo');
+  new MutationObserver(function (_, observer) {
+    if (!undo.disabled) {
+      window.__done = performance.now();
+      observer.disconnect();
+    }
+  }).observe(undo, { attributes: true });
+`;
+
 /** Clicks `button`, records every frame until Undo turns on (the one write), and times it. */
 async function timeAction(page: Page, button: string) {
-  await page.evaluate(() => {
-    const win = window as unknown as { __frames: number[]; __done: number | undefined; __recording: boolean };
-    win.__frames = [];
-    win.__done = undefined;
-    win.__recording = true;
-    const loop = (time: number) => {
-      if (!win.__recording) return;
-      win.__frames.push(time);
-      requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-    const undo = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!;
-    new MutationObserver((_, observer) => {
-      if (!undo.disabled) {
-        win.__done = performance.now();
-        observer.disconnect();
-      }
-    }).observe(undo, { attributes: true });
-  });
+  await page.evaluate(RECORD_UNTIL_WRITTEN);
   const start = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: button, exact: true }).click();
   await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined, null, {

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { useSession } from '../SessionContext.ts';
-import { arrangeFlow } from './arrangeFlow.ts';
+import { arrangeFlow, warmArrangeWorker } from './arrangeFlow.ts';
 import { DuplicatesDialog } from './DuplicatesDialog.tsx';
 import { enforceTimelineNow } from './flowActions.ts';
 import { flowDialogs, openFlowDialog } from './flowDialogs.ts';
@@ -25,6 +25,8 @@ export function FlowTools({ editable }: { readonly editable: boolean }) {
         type="button"
         disabled={!editable}
         title="Lay out the flow left to right (the selected notes, or the whole board), keeping contexts and swimlanes"
+        onPointerEnter={warmArrangeWorker}
+        onFocus={warmArrangeWorker}
         onClick={() => void arrangeFlow(session)}
       >
         Arrange flow

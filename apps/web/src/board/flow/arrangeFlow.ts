@@ -8,11 +8,19 @@ import { animateAndWrite } from './flowActions.ts';
 let worker: Worker | undefined;
 let nextRequest = 0;
 
-/** Lays a graph out in the arrange worker (started on first use, kept for the next). */
-function layoutInWorker(graph: ElkNode): Promise<ElkNode> {
+/**
+ * Starts the arrange worker (it loads ELK, about 1.4 MB) so the first layout need not wait for it:
+ * called when the pointer or focus reaches the button, and by the first layout.
+ */
+export function warmArrangeWorker(): Worker {
   worker ??= new Worker(new URL('./arrange.worker.ts', import.meta.url), { type: 'module' });
+  return worker;
+}
+
+/** Lays a graph out in the arrange worker (kept for the next layout). */
+function layoutInWorker(graph: ElkNode): Promise<ElkNode> {
   const id = ++nextRequest;
-  const current = worker;
+  const current = warmArrangeWorker();
   return new Promise((resolve, reject) => {
     const onMessage = (event: MessageEvent<{ id: number; layout?: ElkNode; error?: string }>) => {
       if (event.data.id !== id) return;
@@ -46,8 +54,7 @@ export async function arrangeFlow(session: BoardSession): Promise<number> {
     return 0;
   }
   // The board may have changed while the layout ran: only elements that still exist move.
-  const now = readBoard(session.doc);
-  const alive = new Map(now.elements.map((element) => [element.id, element]));
+  const alive = session.view.store.getState().elements;
   const arranged = arrangedElements(board.elements, input, layout).filter((entry: ArrangedElement) =>
     alive.has(entry.id),
   );
@@ -55,7 +62,6 @@ export async function arrangeFlow(session: BoardSession): Promise<number> {
     session,
     arranged.map((entry) => ({
       id: entry.id,
-      from: alive.get(entry.id)!.position,
       to: entry.position,
       size: entry.size,
     })),

@@ -72,11 +72,12 @@ export function selectToward(
 }
 
 const ANIMATION_MS = 350;
+/** While set on the canvas, notes move with a transition (see styles.css). */
+const GLIDING = 'is-gliding';
 
 /**
- * "Enforce the timeline" on the selection (when it holds events) or the whole board: the events glide
- * to their places on this screen, then the document is written once: one undo step for this person,
- * one update for everyone else.
+ * "Enforce the timeline" on the selection (when it holds events) or the whole board: one write (one
+ * undo step for this person, one update for everyone else), the events gliding to their places.
  */
 export function enforceTimelineNow(session: BoardSession): Promise<number> {
   const { elements, selectedIds } = session.view.store.getState();
@@ -96,54 +97,33 @@ export function enforceTimelineNow(session: BoardSession): Promise<number> {
 
 export interface AnimatedMove {
   readonly id: string;
-  readonly from: Point;
   readonly to: Point;
   readonly size?: Size;
 }
 
 /**
- * Moves elements to new places: they glide there on this screen (shown locally, not written), then
- * the document is written once: one undo step for this person, one update for everyone else.
+ * Moves elements to new places in one write (one undo step for this person, one update for everyone
+ * else), and lets them glide there on this screen: for a moment the canvas animates its notes' moves
+ * with a CSS transition, so no frame does more work than one ordinary update.
  */
 export function animateAndWrite(session: BoardSession, moves: readonly AnimatedMove[]): Promise<number> {
-  const write = () => {
-    updateElements(
-      session.doc,
-      moves.map((move) => ({
-        id: move.id,
-        patch: move.size ? { position: move.to, size: move.size } : { position: move.to },
-      })),
-      session.origin,
-    );
-    return moves.length;
-  };
   if (moves.length === 0) return Promise.resolve(0);
-  if (typeof requestAnimationFrame !== 'function' || matchMedia('(prefers-reduced-motion: reduce)').matches)
-    return Promise.resolve(write());
-  return new Promise((resolve) => {
-    const start = performance.now();
-    const frame = (now: number) => {
-      const t = Math.min(1, (now - start) / ANIMATION_MS);
-      const eased = 1 - (1 - t) ** 3;
-      if (t < 1) {
-        session.view.moveLocally(
-          new Map(
-            moves.map((move) => [
-              move.id,
-              {
-                x: move.from.x + (move.to.x - move.from.x) * eased,
-                y: move.from.y + (move.to.y - move.from.y) * eased,
-              },
-            ]),
-          ),
-        );
-        requestAnimationFrame(frame);
-      } else {
-        resolve(write());
-      }
-    };
-    requestAnimationFrame(frame);
-  });
+  const canvas = document.querySelector('.react-flow');
+  canvas?.classList.add(GLIDING);
+  updateElements(
+    session.doc,
+    moves.map((move) => ({
+      id: move.id,
+      patch: move.size ? { position: move.to, size: move.size } : { position: move.to },
+    })),
+    session.origin,
+  );
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      canvas?.classList.remove(GLIDING);
+      resolve(moves.length);
+    }, ANIMATION_MS),
+  );
 }
 
 /** Merges duplicates into `keepId` (one undo step); says what was merged and lists conflicting fields. */
