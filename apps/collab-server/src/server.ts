@@ -14,6 +14,7 @@ import { requestPath } from './http/request-path.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { BoardRevisions } from './revisions/board-revisions.ts';
 import { BoardRooms } from './rooms/board-rooms.ts';
 import { startCheckpointer } from './storage/checkpointer.ts';
 import { SqliteStore } from './storage/sqlite-store.ts';
@@ -70,7 +71,11 @@ export async function startServer(
   });
   const rooms = new BoardRooms({ store, metrics, log, ...config });
   const access = new BoardAccess(store);
-  const boards = new BoardService(store, rooms, access);
+  const revisions = new BoardRevisions(store.revisions, rooms, {
+    limit: config.maxRevisionsPerBoard,
+    maxBoardBytes: config.maxBoardBytes,
+  });
+  const boards = new BoardService(store, rooms, access, revisions);
   const gate = config.accessSecret ? new InstanceGate(config.accessSecret) : undefined;
   const connectionAttempts = new AddressRateLimiter(config.connectionAttemptsPerMinute);
   const boardCreations = new AddressRateLimiter(config.boardCreationsPerMinute);

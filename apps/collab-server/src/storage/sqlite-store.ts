@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteRevisionStore } from './revision-store.ts';
 
 /** A board's row, without its document state. Times are epoch milliseconds. */
 export interface BoardRecord {
@@ -130,6 +131,8 @@ export class SqliteStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements;
+  /** The boards' saved revisions (same database file). */
+  readonly revisions: SqliteRevisionStore;
 
   /**
    * `autoCheckpointPages`: WAL size (pages) at which a commit checkpoints on this thread. The server
@@ -146,6 +149,7 @@ export class SqliteStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`wal_autocheckpoint = ${options.autoCheckpointPages ?? 1000}`);
     this.db.exec(SCHEMA);
+    this.revisions = new SqliteRevisionStore(this.db);
     this.statements = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, name, created_at, updated_at, element_count, connection_count, snapshot)
@@ -259,6 +263,7 @@ export class SqliteStore {
       this.statements.deleteAccess.run(id);
       this.statements.deleteRetired.run(id);
       this.statements.deletePreview.run(id);
+      this.revisions.deleteBoard(id);
       return this.statements.deleteBoard.run(id).changes > 0;
     })();
   }
