@@ -14,14 +14,18 @@ import type { ExportRevision } from '../revisions/board-revisions.ts';
 import { HttpError, type Reply } from './http-error.ts';
 
 /** Records the export (a revision and the contracts' version) once the request is known to be valid. */
-export type RecordExport = (board: BoardSnapshot, format: string) => ExportRevision;
+export type RecordExport = (board: BoardSnapshot, format: string) => Promise<ExportRevision>;
 
 /**
  * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics[&org=][&profile=dev|prod]`:
  * the board's contracts for a build pipeline, generated from the latest stored state by the model's
  * exporters (the same bytes the CLI and the web app produce).
  */
-export function exportReply(file: BoardFile, query: URLSearchParams, record?: RecordExport): Reply {
+export async function exportReply(
+  file: BoardFile,
+  query: URLSearchParams,
+  record?: RecordExport,
+): Promise<Reply> {
   const format = query.get('format') ?? 'zip';
   if (!isExportDownloadFormat(format)) {
     throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_DOWNLOAD_FORMATS.join(', ')}`);
@@ -40,7 +44,7 @@ export function exportReply(file: BoardFile, query: URLSearchParams, record?: Re
   }
   const board = snapshotFromBoardFile(file);
   // Only a valid request records a revision; its version goes into the files.
-  const recorded = record?.(board, format);
+  const recorded = await record?.(board, format);
   const result = exportBoard(board, { ...options, ...(recorded ? { version: recorded.version } : {}) });
   const download = exportDownload(result, format, file.name);
   if (!download) {

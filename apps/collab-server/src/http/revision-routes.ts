@@ -60,20 +60,20 @@ export async function handleRevisionRoutes(
     if (!isCompatibilityMode(mode)) {
       throw new HttpError(400, 'invalid_mode', `mode must be one of ${COMPATIBILITY_MODES.join(', ')}`);
     }
-    const result = revisions.diff(id, from, mode, to);
-    if (!result) throw revisionNotFound(id, revisions.get(id, from) ? to! : from);
+    const result = await revisions.diff(id, from, mode, to);
+    if (!result) throw revisionNotFound(id, (await revisions.get(id, from)) ? to! : from);
     return { status: 200, body: { from: result.from, to: result.to ?? 'live', ...result.diff } };
   }
 
   if (rest[0] !== 'revisions') return undefined;
   if (rest.length === 1) {
     if (method === 'GET') {
-      return { status: 200, body: { limit: revisions.limit, revisions: revisions.list(id) } };
+      return { status: 200, body: { limit: revisions.limit, revisions: await revisions.list(id) } };
     }
     if (method === 'POST') {
       if (role === 'view') throw new HttpError(403, 'read_only', 'a view link cannot save revisions');
       const body = await readJsonObject(req, options.maxJsonBytes);
-      const saved = revisions.save(id, revisionName(body.name));
+      const saved = await revisions.save(id, revisionName(body.name));
       if (!saved.ok && saved.reason === 'limit') {
         throw new HttpError(
           409,
@@ -90,8 +90,8 @@ export async function handleRevisionRoutes(
   if (rest.length === 2) {
     const rev = revisionNumber(rest[1], 'the revision');
     if (method === 'GET') {
-      const board = boards.get(id);
-      const file = board && revisions.file(id, rev, board.name);
+      const board = await boards.get(id);
+      const file = board && (await revisions.file(id, rev, board.name));
       if (!file) throw revisionNotFound(id, rev);
       return {
         status: 200,
@@ -106,7 +106,7 @@ export async function handleRevisionRoutes(
       if (role !== 'owner') {
         throw new HttpError(403, 'owner_only', 'only the board owner can delete revisions');
       }
-      if (!revisions.delete(id, rev)) throw revisionNotFound(id, rev);
+      if (!(await revisions.delete(id, rev))) throw revisionNotFound(id, rev);
       return { status: 204 };
     }
     throw methodNotAllowed(method, 'GET or DELETE');

@@ -10,7 +10,7 @@ import {
   nextContractVersion,
 } from '@squall/model';
 import type { BoardRooms } from '../rooms/board-rooms.ts';
-import type { RevisionRecord, RevisionTrigger, SqliteRevisionStore } from '../storage/revision-store.ts';
+import type { RevisionRecord, RevisionStore, RevisionTrigger } from '../storage/revision-store.ts';
 import { contentHash, decodeRevisionState, encodeRevisionState } from './revision-state.ts';
 
 /** A revision as the HTTP API returns it. */
@@ -65,7 +65,7 @@ function summary(record: RevisionRecord): RevisionSummary {
  */
 export class BoardRevisions {
   constructor(
-    private readonly revisions: SqliteRevisionStore,
+    private readonly revisions: RevisionStore,
     private readonly rooms: BoardRooms,
     private readonly options: { readonly limit: number; readonly maxBoardBytes: number },
   ) {}
@@ -74,18 +74,18 @@ export class BoardRevisions {
     return this.options.limit;
   }
 
-  private live(boardId: string): BoardSnapshot | undefined {
-    return this.rooms.read(boardId)?.reads.snapshot();
+  private async live(boardId: string): Promise<BoardSnapshot | undefined> {
+    return (await this.rooms.read(boardId))?.reads.snapshot();
   }
 
-  private saveSnapshot(
+  private async saveSnapshot(
     boardId: string,
     board: BoardSnapshot,
     name: string,
     trigger: RevisionTrigger,
     version?: string,
-  ): SaveOutcome {
-    const saved = this.revisions.save(
+  ): Promise<SaveOutcome> {
+    const saved = await this.revisions.save(
       boardId,
       {
         name,
@@ -102,8 +102,8 @@ export class BoardRevisions {
   }
 
   /** Saves the live board as a revision named `name`. */
-  save(boardId: string, name: string): SaveOutcome {
-    const board = this.live(boardId);
+  async save(boardId: string, name: string): Promise<SaveOutcome> {
+    const board = await this.live(boardId);
     if (!board) return { ok: false, reason: 'not_found' };
     return this.saveSnapshot(boardId, board, name, 'manual');
   }
@@ -114,50 +114,55 @@ export class BoardRevisions {
    * unless the last export revision already holds exactly this content. At the revision limit with
    * only manual revisions, the export still gets its version but no revision.
    */
-  recordExport(boardId: string, board: BoardSnapshot, name: string): ExportRevision {
-    const previous = this.revisions.latestExport(boardId);
+  async recordExport(boardId: string, board: BoardSnapshot, name: string): Promise<ExportRevision> {
+    const previous = await this.revisions.latestExport(boardId);
     if (previous && previous.contentHash === contentHash(board)) {
       return { revision: summary(previous), version: previous.version ?? FIRST_CONTRACT_VERSION };
     }
-    const before = previous && this.snapshot(boardId, previous.rev);
+    const before = previous && (await this.snapshot(boardId, previous.rev));
     const version = nextContractVersion(
       previous?.version,
       before ? diffBoards(before, board, { mode: VERSIONING_MODE }) : noDiff(),
     );
-    const saved = this.saveSnapshot(boardId, board, name, 'export', version);
+    const saved = await this.saveSnapshot(boardId, board, name, 'export', version);
     return { revision: saved.ok ? saved.revision : undefined, version };
   }
 
   /** Newest first. */
-  list(boardId: string): RevisionSummary[] {
-    return this.revisions.list(boardId).map(summary);
+  async list(boardId: string): Promise<RevisionSummary[]> {
+    return (await this.revisions.list(boardId)).map(summary);
   }
 
-  get(boardId: string, rev: number): RevisionSummary | undefined {
-    const record = this.revisions.get(boardId, rev);
+  async get(boardId: string, rev: number): Promise<RevisionSummary | undefined> {
+    const record = await this.revisions.get(boardId, rev);
     return record && summary(record);
   }
 
-  snapshot(boardId: string, rev: number): BoardSnapshot | undefined {
-    const state = this.revisions.state(boardId, rev);
+  async snapshot(boardId: string, rev: number): Promise<BoardSnapshot | undefined> {
+    const state = await this.revisions.state(boardId, rev);
     return state && decodeRevisionState(state, this.options.maxBoardBytes);
   }
 
   /** The revision as a board file named `<board> @<rev> (<revision name>)`. */
-  file(boardId: string, rev: number, boardName: string): BoardFile | undefined {
-    const record = this.revisions.get(boardId, rev);
-    const board = record && this.snapshot(boardId, rev);
+  async file(boardId: string, rev: number, boardName: string): Promise<BoardFile | undefined> {
+    const record = await this.revisions.get(boardId, rev);
+    const board = record && (await this.snapshot(boardId, rev));
     if (!record || !board) return undefined;
     return boardFileFromSnapshot(board, `${boardName} @${rev} (${record.name})`.slice(0, MAX_NAME_LENGTH));
   }
 
   /** Compares revision `from` with revision `to`, or with the live board. */
-  diff(boardId: string, from: number, mode: CompatibilityMode, to?: number): RevisionDiff | undefined {
-    const fromRecord = this.revisions.get(boardId, from);
-    const toRecord = to === undefined ? undefined : this.revisions.get(boardId, to);
+  async diff(
+    boardId: string,
+    from: number,
+    mode: CompatibilityMode,
+    to?: number,
+  ): Promise<RevisionDiff | undefined> {
+    const fromRecord = await this.revisions.get(boardId, from);
+    const toRecord = to === undefined ? undefined : await this.revisions.get(boardId, to);
     if (!fromRecord || (to !== undefined && !toRecord)) return undefined;
-    const before = this.snapshot(boardId, from);
-    const after = to === undefined ? this.live(boardId) : this.snapshot(boardId, to);
+    const before = await this.snapshot(boardId, from);
+    const after = to === undefined ? await this.live(boardId) : await this.snapshot(boardId, to);
     if (!before || !after) return undefined;
     return {
       from: summary(fromRecord),
@@ -166,7 +171,7 @@ export class BoardRevisions {
     };
   }
 
-  delete(boardId: string, rev: number): boolean {
+  async delete(boardId: string, rev: number): Promise<boolean> {
     return this.revisions.delete(boardId, rev);
   }
 }

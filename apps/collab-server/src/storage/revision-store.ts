@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { MaybePromise } from './board-store.ts';
 
 /** Why a revision was saved: by someone in the app (`manual`) or by an export through the API (`export`). */
 export type RevisionTrigger = 'manual' | 'export';
@@ -32,12 +33,13 @@ export interface NewRevision {
   readonly connectionCount: number;
 }
 
-interface RevisionRow {
+export interface RevisionRow {
   board_id: string;
   rev: number;
   name: string;
   trigger: RevisionTrigger;
-  created_at: number;
+  /** A string from PostgreSQL (BIGINT). */
+  created_at: number | string;
   element_count: number;
   connection_count: number;
   content_hash: string;
@@ -45,36 +47,16 @@ interface RevisionRow {
   stored_bytes: number;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS board_revisions (
-  board_id TEXT NOT NULL,
-  rev INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  trigger TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  element_count INTEGER NOT NULL,
-  connection_count INTEGER NOT NULL,
-  content_hash TEXT NOT NULL,
-  version TEXT,
-  state BLOB NOT NULL,
-  PRIMARY KEY (board_id, rev)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS board_revision_counters (
-  board_id TEXT PRIMARY KEY,
-  last_rev INTEGER NOT NULL
-);
-`;
-
-const COLUMNS = `board_id, rev, name, trigger, created_at, element_count, connection_count, content_hash,
+export const REVISION_COLUMNS = `board_id, rev, name, trigger, created_at, element_count, connection_count, content_hash,
   version, length(state) AS stored_bytes`;
 
-function toRecord(row: RevisionRow): RevisionRecord {
+export function toRevisionRecord(row: RevisionRow): RevisionRecord {
   return {
     boardId: row.board_id,
     rev: row.rev,
     name: row.name,
     trigger: row.trigger,
-    createdAt: row.created_at,
+    createdAt: Number(row.created_at),
     elementCount: row.element_count,
     connectionCount: row.connection_count,
     contentHash: row.content_hash,
@@ -88,14 +70,56 @@ export type SaveRevisionResult =
   | { readonly ok: false; readonly reason: 'limit' };
 
 /**
- * Named revisions of boards, in the boards' SQLite file. Each method is one statement or one
- * transaction, so another storage can implement the same small set.
+ * Where named revisions of boards live, next to the boards (`BoardStore.revisions`). A board's
+ * revisions go when the board is deleted (the board store's `deleteBoard` removes them).
  */
-export class SqliteRevisionStore {
+export interface RevisionStore {
+  /**
+   * Saves a revision as the board's next number, atomically. At `limit` revisions the oldest export
+   * revision makes room (its number is returned as `pruned`); when every revision is a manual one,
+   * nothing is saved.
+   */
+  save(boardId: string, revision: NewRevision, limit: number): MaybePromise<SaveRevisionResult>;
+  /** Newest first. */
+  list(boardId: string): MaybePromise<RevisionRecord[]>;
+  get(boardId: string, rev: number): MaybePromise<RevisionRecord | undefined>;
+  latestExport(boardId: string): MaybePromise<RevisionRecord | undefined>;
+  state(boardId: string, rev: number): MaybePromise<Uint8Array | undefined>;
+  delete(boardId: string, rev: number): MaybePromise<boolean>;
+}
+
+/** The revision tables, shared by the SQLite and PostgreSQL stores (`BLOB` is `BYTEA` there). */
+export function revisionSchema(blob: 'BLOB' | 'BYTEA'): string {
+  return `
+CREATE TABLE IF NOT EXISTS board_revisions (
+  board_id TEXT NOT NULL,
+  rev INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  trigger TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  element_count INTEGER NOT NULL,
+  connection_count INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  version TEXT,
+  state ${blob} NOT NULL,
+  PRIMARY KEY (board_id, rev)
+);
+CREATE TABLE IF NOT EXISTS board_revision_counters (
+  board_id TEXT PRIMARY KEY,
+  last_rev INTEGER NOT NULL
+);
+`;
+}
+
+/** Tables a board's revisions live in (the board stores delete from them with the board). */
+export const REVISION_TABLES = ['board_revisions', 'board_revision_counters'] as const;
+
+/** Named revisions of boards, in the boards' SQLite file; each method is one statement or transaction. */
+export class SqliteRevisionStore implements RevisionStore {
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+    db.exec(revisionSchema('BLOB'));
     this.statements = {
       nextRev: db
         .prepare(
@@ -115,13 +139,12 @@ export class SqliteRevisionStore {
           `SELECT rev FROM board_revisions WHERE board_id = ? AND trigger = 'export' ORDER BY rev LIMIT 1`,
         )
         .pluck(),
-      list: db.prepare(`SELECT ${COLUMNS} FROM board_revisions WHERE board_id = ? ORDER BY rev DESC`),
-      get: db.prepare(`SELECT ${COLUMNS} FROM board_revisions WHERE board_id = ? AND rev = ?`),
-      latest: db.prepare(
-        `SELECT ${COLUMNS} FROM board_revisions WHERE board_id = ? ORDER BY rev DESC LIMIT 1`,
+      list: db.prepare(
+        `SELECT ${REVISION_COLUMNS} FROM board_revisions WHERE board_id = ? ORDER BY rev DESC`,
       ),
+      get: db.prepare(`SELECT ${REVISION_COLUMNS} FROM board_revisions WHERE board_id = ? AND rev = ?`),
       latestExport: db.prepare(
-        `SELECT ${COLUMNS} FROM board_revisions WHERE board_id = ? AND trigger = 'export' ORDER BY rev DESC LIMIT 1`,
+        `SELECT ${REVISION_COLUMNS} FROM board_revisions WHERE board_id = ? AND trigger = 'export' ORDER BY rev DESC LIMIT 1`,
       ),
       state: db.prepare('SELECT state FROM board_revisions WHERE board_id = ? AND rev = ?').pluck(),
       delete: db.prepare('DELETE FROM board_revisions WHERE board_id = ? AND rev = ?'),
@@ -130,11 +153,6 @@ export class SqliteRevisionStore {
     };
   }
 
-  /**
-   * Saves a revision as the board's next number. At `limit` revisions the oldest export revision
-   * makes room (its number is returned as `pruned`); when every revision is a manual one, nothing is
-   * saved.
-   */
   save(boardId: string, revision: NewRevision, limit: number, now = Date.now()): SaveRevisionResult {
     return this.db.transaction((): SaveRevisionResult => {
       let pruned: number | undefined;
@@ -160,25 +178,18 @@ export class SqliteRevisionStore {
     })();
   }
 
-  /** Newest first. */
   list(boardId: string): RevisionRecord[] {
-    return (this.statements.list.all(boardId) as RevisionRow[]).map(toRecord);
+    return (this.statements.list.all(boardId) as RevisionRow[]).map(toRevisionRecord);
   }
 
   get(boardId: string, rev: number): RevisionRecord | undefined {
     const row = this.statements.get.get(boardId, rev) as RevisionRow | undefined;
-    return row && toRecord(row);
+    return row && toRevisionRecord(row);
   }
 
-  latest(boardId: string): RevisionRecord | undefined {
-    const row = this.statements.latest.get(boardId) as RevisionRow | undefined;
-    return row && toRecord(row);
-  }
-
-  /** The newest revision saved by an export: what the next export's version is relative to. */
   latestExport(boardId: string): RevisionRecord | undefined {
     const row = this.statements.latestExport.get(boardId) as RevisionRow | undefined;
-    return row && toRecord(row);
+    return row && toRevisionRecord(row);
   }
 
   state(boardId: string, rev: number): Uint8Array | undefined {
