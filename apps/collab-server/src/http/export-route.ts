@@ -17,9 +17,10 @@ import { HttpError, type Reply } from './http-error.ts';
 export type RecordExport = (board: BoardSnapshot, format: string) => Promise<ExportRevision>;
 
 /**
- * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics[&org=][&profile=dev|prod]`:
+ * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics|services[&org=][&profile=dev|prod]`:
  * the board's contracts for a build pipeline, generated from the latest stored state by the model's
- * exporters (the same bytes the CLI and the web app produce).
+ * exporters (the same bytes the CLI and the web app produce). `services` is the event-sourced services
+ * with the TypeScript contracts they import (`squall export --only services`); `zip` is the contracts.
  */
 export async function exportReply(
   file: BoardFile,
@@ -35,7 +36,12 @@ export async function exportReply(
     throw new HttpError(400, 'invalid_profile', `profile must be one of ${TOPIC_PROFILES.join(', ')}`);
   }
   const org = query.get('org') ?? undefined;
-  const options = { boardName: file.name, profile: profile as TopicProfile, ...(org ? { org } : {}) };
+  const options = {
+    boardName: file.name,
+    profile: profile as TopicProfile,
+    ...(org ? { org } : {}),
+    ...(format === 'services' ? { only: ['services'] as const } : {}),
+  };
   try {
     resolveExportOptions(options);
   } catch (error) {
