@@ -5,14 +5,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type {
-  BoardRef,
-  EditingResult,
-  EditingTask,
-  StormResult,
-  StormTask,
-  WorkerMessage,
-} from './protocol.ts';
+import type { BoardRef, EditingResult, EditingTask, StormResult } from './protocol.ts';
 import {
   type EditingMeasurement,
   editingRow,
