@@ -80,7 +80,9 @@ async function measure(load: Load, instances: readonly OurServer[]): Promise<Edi
   const results = await runWorkers<EditingResult>(tasks);
   const cpu = instances.reduce((total, instance) => total + instance.cpuSeconds(), 0) - cpuBefore;
   const peakRss = Math.max(...instances.map((instance) => instance.peakRss()));
-  // Durable: every client's final edit is in PostgreSQL (read directly, no instance involved).
+  // Durable: after a SIGKILL of every instance, each client's final edit is in PostgreSQL (read
+  // directly, no instance involved).
+  await Promise.all(instances.map((instance) => instance.kill()));
   const finals = Object.assign({}, ...results.map((result) => result.finalSeqs)) as Record<string, number>;
   const stored = new Map<string, number>();
   for (const board of boards) {
