@@ -134,6 +134,33 @@ describe.each(implementations)('%s (BoardStore contract)', (_name, open) => {
       await store.foldUpdates('no-such-board', 0, () => ({ snapshot: new Uint8Array([0, 0]), ...counts })),
     ).toBe(false);
   });
+
+  it('saves, lists, reads and deletes revisions, pruning the oldest export at the limit, and drops them with the board', async () => {
+    const id = newId();
+    await store.createBoard({ id, name: 'R', snapshot: new Uint8Array([0, 0]), ...counts });
+    const revision = (name: string, trigger: 'manual' | 'export') => ({
+      name,
+      trigger,
+      state: Uint8Array.of(1, 2, 3, name.length),
+      contentHash: `hash-${name}`,
+      ...(trigger === 'export' && { version: '1.0.0' }),
+      ...counts,
+    });
+    const first = await store.revisions.save(id, revision('first export', 'export'), 3);
+    expect(first).toMatchObject({ ok: true, revision: { rev: 1, trigger: 'export', version: '1.0.0' } });
+    await store.revisions.save(id, revision('manual', 'manual'), 3);
+    await store.revisions.save(id, revision('second export', 'export'), 3);
+    const pruning = await store.revisions.save(id, revision('third', 'manual'), 3);
+    expect(pruning).toMatchObject({ ok: true, pruned: 1, revision: { rev: 4 } });
+    expect((await store.revisions.list(id)).map((r) => r.rev)).toEqual([4, 3, 2]);
+    expect((await store.revisions.latestExport(id))?.name).toBe('second export');
+    expect(await store.revisions.state(id, 3)).toEqual(Uint8Array.of(1, 2, 3, 13));
+    expect(await store.revisions.get(id, 1)).toBeUndefined();
+    expect(await store.revisions.delete(id, 3)).toBe(true);
+    expect(await store.revisions.delete(id, 3)).toBe(false);
+    expect(await store.deleteBoard(id)).toBe(true);
+    expect(await store.revisions.list(id)).toEqual([]);
+  });
 });
 
 describe('PgStore with several writers', () => {

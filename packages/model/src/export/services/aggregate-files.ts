@@ -165,8 +165,12 @@ function decideCase(services: ServicesPlan, refs: ContractRefs, command: PlanCom
   return lines.join('');
 }
 
-export function decideBody(services: ServicesPlan, refs: ContractRefs, owner: PlanOwner): string {
-  return `  switch (command.type) {\n${owner.commands.map((c) => decideCase(services, refs, c)).join('')}    default:\n      return ${exhaustive('command', owner.commands.length)};\n  }\n`;
+export function decideBody(owner: PlanOwner, cases: readonly string[]): string {
+  return `  switch (command.type) {\n${cases.join('')}    default:\n      return ${exhaustive('command', owner.commands.length)};\n  }\n`;
+}
+
+export function decideCases(services: ServicesPlan, refs: ContractRefs, owner: PlanOwner): string[] {
+  return owner.commands.map((command) => decideCase(services, refs, command));
 }
 
 function decideFile(
@@ -179,6 +183,7 @@ function decideFile(
   const path = `${ownerFolder(service, owner)}/decide.ts`;
   const state = localTypes.state(owner);
   const usesContracts = owner.commands.some((command) => services.outcome.get(command.element.id));
+  const cases = decideCases(services, refs, owner);
   const body = [
     imports(path, [
       ['{ type DecideContext, unhandled }', RUNTIME_INDEX],
@@ -196,7 +201,7 @@ function decideFile(
       'on the board stops this compiling until you decide it.',
     ]),
     `export function decide(command: ${localTypes.command(owner)}, state: ${state}, context: DecideContext): ${localTypes.newEvent(owner)}[] {\n`,
-    decideBody(services, refs, owner),
+    decideBody(owner, cases),
     '}\n',
   ];
   return developer(
@@ -204,7 +209,7 @@ function decideFile(
     path,
     body.join(''),
     owner.commands.map((command) => `command ${command.name.pascal}`),
-    owner.commands.map((command) => decideCase(services, refs, command)),
+    cases,
   );
 }
 

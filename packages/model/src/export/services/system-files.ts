@@ -5,6 +5,7 @@ import {
   aggregateIdCases,
   contractsImport,
   decideBody,
+  decideCases,
   eventUnion,
   imports,
   ownerFolder,
@@ -32,6 +33,7 @@ export function systemFiles(
   const union = eventUnion(refs, owner);
   const usesContracts = owner.commands.some((c) => services.outcome.get(c.element.id));
   const adapterPath = `${folder}/adapter.ts`;
+  const cases = decideCases(services, refs, owner);
   files.push(
     developer(
       plan,
@@ -49,10 +51,11 @@ export function systemFiles(
           'consumer that sent the command retries it, then dead-letters it.',
         ]),
         `export async function call(command: ${command}, context: DecideContext): Promise<${localTypes.newEvent(owner)}[]> {\n`,
-        decideBody(services, refs, owner),
+        decideBody(owner, cases),
         '}\n',
       ].join(''),
       owner.commands.map((c) => `command ${c.name.pascal}`),
+      cases,
     ),
   );
   const handlerPath = `${folder}/handler.ts`;
