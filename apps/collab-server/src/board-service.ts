@@ -1,10 +1,16 @@
 import {
+  applyWorkshopAction,
   type BoardFile,
   type BoardSnapshot,
   boardFileFromSnapshot,
+  isFacilitator,
   MAX_NAME_LENGTH,
   migrateBoardDoc,
+  readWorkshop,
+  type WorkshopOutcome,
+  type WorkshopState,
   writeBoardContent,
+  writeWorkshopChanges,
 } from '@squall/model';
 import * as Y from 'yjs';
 import { type BoardAccess, type BoardCapabilities, boardPageUrl } from './access/board-access.ts';
@@ -158,6 +164,34 @@ export class BoardService {
     const record = this.store.getBoard(id);
     const room = record && this.rooms.read(id);
     return room && { name: record.name, text: room.reads.fileText(record.name) };
+  }
+
+  /** The board's workshop state (phase, timer, facilitators…), as the document holds it. */
+  workshop(id: string): WorkshopState | undefined {
+    const room = this.store.getBoard(id) && this.rooms.read(id);
+    return room ? readWorkshop(room.doc) : undefined;
+  }
+
+  /**
+   * A workshop action asked by `who` (established by the caller from the request's token and participant
+   * secret): the model's rule decides; accepted changes are written by the server into the document,
+   * persisted and relayed like any update. Peers never write the workshop map themselves.
+   */
+  workshopAction(
+    id: string,
+    body: Readonly<Record<string, unknown>>,
+    who: { participantId: string; name: string; owner: boolean },
+    now: number,
+  ): (WorkshopOutcome & { state?: WorkshopState }) | undefined {
+    const room = this.store.getBoard(id) && this.rooms.read(id);
+    if (!room) return undefined;
+    const state = readWorkshop(room.doc);
+    const actor = { ...who, facilitator: isFacilitator(state, who.participantId, who.owner) };
+    const outcome = applyWorkshopAction(state, body, actor, now);
+    if (!outcome.ok) return outcome;
+    if (Object.keys(outcome.changes).length > 0)
+      writeWorkshopChanges(room.doc, outcome.changes, SERVER_ORIGIN);
+    return { ...outcome, state: readWorkshop(room.doc) };
   }
 
   private summarise(record: BoardRecord): BoardSummary {

@@ -10,6 +10,7 @@ import {
   InvalidNameError,
   normaliseBoardName,
 } from '../board-service.ts';
+import { timeReply, workshopReply } from '../workshop/workshop-route.ts';
 import { bearerToken, boardToken, queryTokens } from './credentials.ts';
 import { exportReply } from './export-route.ts';
 import { HttpError, type Reply } from './http-error.ts';
@@ -104,6 +105,7 @@ export async function handleBoardRoutes(
   const { boards } = options;
   const method = req.method ?? 'GET';
   const parts = pathname.split('/').slice(1); // ['api', 'boards', id?, 'file'?]
+  if (parts.length === 2 && parts[0] === 'api' && parts[1] === 'time' && method === 'GET') return timeReply();
   if (parts[0] !== 'api' || parts[1] !== 'boards') return undefined;
 
   if (parts.length === 2) {
@@ -189,6 +191,9 @@ export async function handleBoardRoutes(
     const file = boards.file(id);
     if (!file) throw notFound(id);
     return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams);
+  }
+  if (parts.length === 4 && parts[3] === 'workshop') {
+    return workshopReply(req, boards, id, { role, locked }, options.maxJsonBytes);
   }
   if (parts.length === 4 && parts[3] === 'preview') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');

@@ -22,6 +22,7 @@ import {
   isNullState,
   ProtocolError,
 } from '../sync/protocol.ts';
+import { checkPeerUpdate } from '../workshop/protected-roots.ts';
 import { BoardReads } from './board-reads.ts';
 import type { Peer } from './peer.ts';
 
@@ -231,6 +232,7 @@ export class BoardRoom {
           this.options.metrics.readOnlyUpdatesDropped.inc();
           return;
         }
+        if (this.writesServerState(peer, message.update)) return;
         try {
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
@@ -268,6 +270,34 @@ export class BoardRoom {
         peer.send(this.allAwareness());
         return;
     }
+  }
+
+  /**
+   * Whether a peer's update touches what only the server writes (the workshop state: facilitators, phase,
+   * timer…): then it is dropped whole, as a view link's is, and the socket stays. Peers change the
+   * workshop through the HTTP API, whose rules check who asks.
+   */
+  private writesServerState(peer: Peer, update: Uint8Array): boolean {
+    let check: ReturnType<typeof checkPeerUpdate>;
+    try {
+      check = checkPeerUpdate(this.doc, update);
+    } catch (error) {
+      throw new ProtocolError(
+        CloseCode.updateRejected,
+        `update rejected: does not decode (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+    if (check === 'unresolved') {
+      // Yjs would park it and integrate it later, under whatever arrives with those ids: not kept.
+      throw new ProtocolError(
+        CloseCode.updateRejected,
+        'update rejected: fails to apply (refers to items the board does not hold)',
+      );
+    }
+    if (check === 'ok') return false;
+    this.options.metrics.workshopWritesDropped.inc();
+    this.options.log.warn({ board: this.id, peer: peer.id }, 'update touching the workshop state dropped');
+    return true;
   }
 
   /**

@@ -1,0 +1,79 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+import { join, type Person, person } from './people.ts';
+
+/** A facilitator (the board's creator, holding the owner key) and participants on its edit link. */
+export async function workshopRoom(
+  browser: Browser,
+  names: readonly string[],
+  boardName = 'Workshop',
+): Promise<{ facilitator: Person; participants: Person[]; editLink: string; boardId: string }> {
+  const facilitator = await person(browser, 'Fay');
+  await facilitator.page.goto('/');
+  await facilitator.page.getByRole('textbox', { name: 'Board name' }).fill(boardName);
+  await facilitator.page.getByRole('button', { name: 'Create board' }).click();
+  await expect(facilitator.page.getByRole('application', { name: 'Board canvas' })).toBeVisible();
+  const boardId = new URL(facilitator.page.url()).pathname.split('/').at(-1) ?? '';
+  const editLink = await facilitator.page.evaluate((id) => {
+    const held = JSON.parse(window.localStorage.getItem('squall:boardTokens') ?? '{}') as Record<
+      string,
+      { editToken?: string }
+    >;
+    return `/b/${id}?token=${encodeURIComponent(held[id]?.editToken ?? '')}`;
+  }, boardId);
+  const participants: Person[] = [];
+  for (const name of names) {
+    const someone = await person(browser, name);
+    await join(someone.page, editLink);
+    participants.push(someone);
+  }
+  return { facilitator, participants, editLink, boardId };
+}
+
+export function workshopBar(page: Page) {
+  return page.getByRole('region', { name: 'Workshop' });
+}
+
+export function phaseStatus(page: Page) {
+  return workshopBar(page)
+    .getByRole('status')
+    .filter({ hasText: /^Phase: / });
+}
+
+export function timer(page: Page) {
+  return page.getByRole('timer', { name: 'Workshop timer' });
+}
+
+/** Seconds a `mm:ss` timer shows. */
+export async function timerSeconds(page: Page): Promise<number> {
+  const text = (await timer(page).textContent()) ?? '';
+  const match = /^(\d+):(\d\d)$/.exec(text.trim());
+  if (!match) throw new Error(`not a timer: "${text}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** A workshop action posted from `page`'s browser with its own token and participant secret. */
+export function postWorkshopAction(
+  page: Page,
+  boardId: string,
+  action: Record<string, unknown>,
+): Promise<number> {
+  return page.evaluate(
+    async ({ id, body }) => {
+      const held = JSON.parse(window.localStorage.getItem('squall:boardTokens') ?? '{}') as Record<
+        string,
+        { token: string }
+      >;
+      const response = await fetch(`/api/boards/${id}/workshop`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${held[id]?.token ?? ''}`,
+          'x-squall-participant': window.localStorage.getItem('squall:participant') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return response.status;
+    },
+    { id: boardId, body: action },
+  );
+}
