@@ -4,4 +4,6 @@ export * from './facilitation.ts';
 export * from './participant.ts';
 export * from './phases.ts';
 export * from './state.ts';
+export * from './summary.ts';
+export * from './template-list.ts';
 export * from './timer.ts';
