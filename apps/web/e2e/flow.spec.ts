@@ -237,7 +237,11 @@ test('enforce the timeline orders the events for everyone; undo restores them an
     .getByRole('complementary', { name: 'Properties' })
     .getByRole('textbox', { name: 'Text' });
   await text.fill('Order Dispatched');
-  await dragBy(bob.page, element(bob.page, 'Command', 'Place Order'), 100, 0);
+  // He zooms to fit first: the command may be below his view.
+  await bob.page.getByRole('button', { name: 'Zoom to fit' }).click();
+  const bobsCommandNote = element(bob.page, 'Command', 'Place Order');
+  await whenSettled(bobsCommandNote);
+  await dragBy(bob.page, bobsCommandNote, 100, 0);
   await expect
     .poll(async () => at(await boardFile(request, id), 'c1').x)
     .toBeGreaterThan(original.get('c1')!.x + 50);
