@@ -2,6 +2,7 @@ import { elementText, MAX_TEXT_LENGTH, textEdit } from '@squall/model';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { useSession } from '../SessionContext.ts';
+import { docOf } from '../workshop/drafts.ts';
 import { mapPosition } from './textBinding.ts';
 
 interface NoteTextEditorProps {
@@ -30,7 +31,7 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
 
   useEffect(() => {
     const element = area.current;
-    const shared: Y.Text | undefined = elementText(session.doc, id);
+    const shared: Y.Text | undefined = elementText(docOf(session, id), id);
     if (!element || !shared) return;
     element.focus();
     element.select();
@@ -58,12 +59,13 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
 
   function write() {
     const element = area.current;
-    const shared = elementText(session.doc, id);
+    const doc = docOf(session, id);
+    const shared = elementText(doc, id);
     if (!element || !shared) return;
     const { index, remove, insert } = textEdit(shown.current, element.value);
     shown.current = element.value;
     if (remove === 0 && insert === '') return;
-    session.doc.transact(() => {
+    doc.transact(() => {
       if (remove > 0) shared.delete(index, remove);
       if (insert) shared.insert(index, insert);
     }, session.origin);
@@ -72,7 +74,7 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
   /** Catches up with what others typed while an IME composition held the textarea. */
   function catchUp() {
     const element = area.current;
-    const shared = elementText(session.doc, id);
+    const shared = elementText(docOf(session, id), id);
     if (!element || !shared || element.value === shared.toString()) return;
     const caret = element.selectionStart;
     element.value = shared.toString();
