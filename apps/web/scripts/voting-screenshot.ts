@@ -22,7 +22,12 @@ const file = JSON.parse(
   readFileSync(new URL('packages/model/examples/banking-payments.squall.json', root), 'utf8'),
 ) as BoardFile & Record<string, unknown>;
 const top = Math.min(...file.elements.map((element) => element.position.y));
-const left = Math.min(...file.elements.map((element) => element.position.x));
+// Above the middle of the board, so zooming in around them keeps them all in view.
+const middle =
+  (Math.min(...file.elements.map((element) => element.position.x)) +
+    Math.max(...file.elements.map((element) => element.position.x))) /
+  2;
+const left = middle - 330;
 const round: Array<[string, string]> = [
   ['hotspot', 'Chargebacks take weeks'],
   ['opportunity', 'Instant refunds for trusted customers'],
@@ -90,6 +95,9 @@ try {
     `${server.url}/b/${board.id}?token=${encodeURIComponent(board.ownerKey)}`,
   );
   const participant = await open('Alice', `${server.url}${board.editUrl}`);
+  await facilitator
+    .getByRole('combobox', { name: 'Workshop phase' })
+    .selectOption({ label: 'Pick your problem' });
   await facilitator.getByRole('button', { name: 'Start voting' }).click();
   await participant.getByRole('button', { name: 'Vote', exact: true }).first().waitFor();
   await voteOn(participant, 'Hotspot: Chargebacks take weeks');
@@ -104,7 +112,7 @@ try {
   const b = (await last.boundingBox())!;
   await facilitator.mouse.move((a.x + b.x + b.width) / 2, a.y + a.height / 2);
   await facilitator.keyboard.down('Control');
-  for (let step = 0; step < 6; step++) await facilitator.mouse.wheel(0, -100);
+  for (let step = 0; step < 5; step++) await facilitator.mouse.wheel(0, -100);
   await facilitator.keyboard.up('Control');
   await settled(first);
   await facilitator.mouse.move(10, 500);

@@ -28,18 +28,20 @@ export const NoteVotes = memo(function NoteVotes({
 }) {
   const session = useSession();
   const voter = myParticipantId();
-  const open = useStore(
-    session.votes,
-    (state) => state.voting?.status === 'open' && state.voting.kinds.includes(kind),
-  );
-  const mine = useStore(session.votes, (state) => {
-    if (!state.tally || !state.voting) return 0;
-    const sent = state.sent?.round === state.voting.round ? state.sent.ballot : undefined;
-    return sent ? sent.filter((on) => on === id).length : votesOn(state.tally, voter, id);
+  // One subscription per note, answering a primitive: a board of thousands of notes stays cheap.
+  const shown = useStore(session.votes, (state) => {
+    const { voting, tally, sent } = state;
+    if (!voting || !tally) return 'none';
+    if (voting.status === 'closed') return `closed:${tally.byElement.get(id) ?? 0}`;
+    if (!voting.kinds.includes(kind)) return 'none';
+    const mine =
+      sent?.round === voting.round ? sent.ballot.filter((on) => on === id).length : votesOn(tally, voter, id);
+    return `open:${mine}`;
   });
-  const total = useStore(session.votes, (state) =>
-    state.voting?.status === 'closed' ? (state.tally?.byElement.get(id) ?? 0) : 0,
-  );
+  const [phase, count] = shown.split(':');
+  const open = phase === 'open';
+  const mine = open ? Number(count) : 0;
+  const total = phase === 'closed' ? Number(count) : 0;
   const ballot = useBallot();
   if (open) {
     return (
