@@ -9,6 +9,7 @@ import {
   readWorkshop,
   type WorkshopOutcome,
   type WorkshopState,
+  workshopSummary,
   writeBoardContent,
   writeWorkshopChanges,
 } from '@squall/model';
@@ -178,9 +179,23 @@ export class BoardService {
   }
 
   /** The board's workshop state (phase, timer, facilitators…), as the document holds it. */
-  workshop(id: string): WorkshopState | undefined {
-    const room = this.store.getBoard(id) && this.rooms.read(id);
+  async workshop(id: string): Promise<WorkshopState | undefined> {
+    const room = (await this.store.getBoard(id)) && (await this.rooms.read(id));
     return room ? readWorkshop(room.doc) : undefined;
+  }
+
+  /** The workshop's Markdown summary (`GET /api/boards/:id/summary.md`), as of now. */
+  async summary(id: string): Promise<{ readonly name: string; readonly text: string } | undefined> {
+    const record = await this.store.getBoard(id);
+    const room = record && (await this.rooms.read(id));
+    if (!room) return undefined;
+    const text = workshopSummary({
+      boardName: record.name,
+      board: room.reads.snapshot(),
+      workshop: readWorkshop(room.doc),
+      generatedAt: Date.now(),
+    });
+    return { name: record.name, text };
   }
 
   /**
@@ -188,21 +203,22 @@ export class BoardService {
    * secret): the model's rule decides; accepted changes are written by the server into the document,
    * persisted and relayed like any update. Peers never write the workshop map themselves.
    */
-  workshopAction(
+  async workshopAction(
     id: string,
     body: Readonly<Record<string, unknown>>,
     who: { participantId: string; name: string; owner: boolean },
-    now: number,
-  ): (WorkshopOutcome & { state?: WorkshopState }) | undefined {
-    const room = this.store.getBoard(id) && this.rooms.read(id);
+  ): Promise<(WorkshopOutcome & { state?: WorkshopState; now: number }) | undefined> {
+    const room = (await this.store.getBoard(id)) && (await this.rooms.read(id));
     if (!room) return undefined;
+    // The clock of the moment the action is applied (after the board was loaded).
+    const now = Date.now();
     const state = readWorkshop(room.doc);
     const actor = { ...who, facilitator: isFacilitator(state, who.participantId, who.owner) };
     const outcome = applyWorkshopAction(state, body, actor, now);
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok) return { ...outcome, now };
     if (Object.keys(outcome.changes).length > 0)
       writeWorkshopChanges(room.doc, outcome.changes, SERVER_ORIGIN);
-    return { ...outcome, state: readWorkshop(room.doc) };
+    return { ...outcome, state: readWorkshop(room.doc), now };
   }
 
   private summarise(record: BoardRecord): BoardSummary {

@@ -1,14 +1,14 @@
 import { type Browser, expect, type Page } from '@playwright/test';
-import { join, type Person, person } from './people.ts';
+import { defaultOrigin, join, type Person, person } from './people.ts';
 
 /** A facilitator (the board's creator, holding the owner key) and participants on its edit link. */
 export async function workshopRoom(
   browser: Browser,
   names: readonly string[],
-  boardName = 'Workshop',
+  { origin = defaultOrigin, boardName = 'Workshop' }: { origin?: string; boardName?: string } = {},
 ): Promise<{ facilitator: Person; participants: Person[]; editLink: string; boardId: string }> {
-  const facilitator = await person(browser, 'Fay');
-  await facilitator.page.goto('/');
+  const facilitator = await person(browser, 'Fay', origin);
+  await facilitator.page.goto(`${origin}/`);
   await facilitator.page.getByRole('textbox', { name: 'Board name' }).fill(boardName);
   await facilitator.page.getByRole('button', { name: 'Create board' }).click();
   await expect(facilitator.page.getByRole('application', { name: 'Board canvas' })).toBeVisible();
@@ -18,11 +18,11 @@ export async function workshopRoom(
       string,
       { editToken?: string }
     >;
-    return `/b/${id}?token=${encodeURIComponent(held[id]?.editToken ?? '')}`;
+    return `${window.location.origin}/b/${id}?token=${encodeURIComponent(held[id]?.editToken ?? '')}`;
   }, boardId);
   const participants: Person[] = [];
   for (const name of names) {
-    const someone = await person(browser, name);
+    const someone = await person(browser, name, origin);
     await join(someone.page, editLink);
     participants.push(someone);
   }
@@ -76,4 +76,24 @@ export function postWorkshopAction(
     },
     { id: boardId, body: action },
   );
+}
+
+/** The seconds every page's timer shows, read at (nearly) the same moment. */
+export async function timersOn(pages: readonly Page[]): Promise<number[]> {
+  return Promise.all(pages.map((page) => timerSeconds(page)));
+}
+
+/** Every page shows the same remaining time, give or take a second. */
+export async function expectSameTime(pages: readonly Page[]): Promise<number[]> {
+  let seconds: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        seconds = await timersOn(pages);
+        return Math.max(...seconds) - Math.min(...seconds);
+      },
+      { timeout: 5_000 },
+    )
+    .toBeLessThanOrEqual(1);
+  return seconds;
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { formatBoardFileErrors, parseBoardFile } from '@squall/model';
+import { BOARD_TEMPLATES, formatBoardFileErrors, isBoardTemplate, parseBoardFile } from '@squall/model';
+import { templateBoard } from '@squall/model/templates';
 import type { AddressRateLimiter } from '../access/address-rate-limiter.ts';
 import type { BoardRole } from '../access/capability.ts';
 import { isBoardId } from '../board-id.ts';
@@ -10,7 +11,7 @@ import {
   InvalidNameError,
   normaliseBoardName,
 } from '../board-service.ts';
-import { timeReply, workshopReply } from '../workshop/workshop-route.ts';
+import { summaryReply, timeReply, workshopReply } from '../workshop/workshop-route.ts';
 import { bearerToken, boardToken, queryTokens } from './credentials.ts';
 import { exportReply } from './export-route.ts';
 import { HttpError, type Reply } from './http-error.ts';
@@ -126,8 +127,16 @@ export async function handleBoardRoutes(
     if (method === 'POST') {
       const body = await readJsonObject(req, options.maxJsonBytes);
       const name = nameFrom(body.name, DEFAULT_BOARD_NAME);
+      const template = body.template ?? 'empty';
+      if (!isBoardTemplate(template)) {
+        throw new HttpError(
+          400,
+          'invalid_template',
+          `"template" must be one of ${BOARD_TEMPLATES.join(', ')}`,
+        );
+      }
       takeCreation(options);
-      return { status: 201, body: await boards.create(name) };
+      return { status: 201, body: await boards.create(name, templateBoard(template)) };
     }
     throw methodNotAllowed(method, 'GET or POST');
   }
@@ -197,6 +206,7 @@ export async function handleBoardRoutes(
     if (!file) throw notFound(id);
     return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams);
   }
+  if (parts.length === 4 && parts[3] === 'summary.md') return summaryReply(req, boards, id);
   if (parts.length === 4 && parts[3] === 'workshop') {
     return workshopReply(req, boards, id, { role, locked }, options.maxJsonBytes);
   }

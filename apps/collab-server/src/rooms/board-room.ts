@@ -1,4 +1,4 @@
-import { migrateBoardDoc } from '@squall/model';
+import { MAX_PARTICIPANTS, migrateBoardDoc } from '@squall/model';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -23,6 +23,7 @@ import {
   isNullState,
   ProtocolError,
 } from '../sync/protocol.ts';
+import { ParticipantRecorder } from '../workshop/participant-recorder.ts';
 import { checkPeerUpdate } from '../workshop/protected-roots.ts';
 import { BoardReads } from './board-reads.ts';
 import type { Peer } from './peer.ts';
@@ -137,6 +138,8 @@ export class BoardRoom {
   /** Snapshot plus appended updates, as stored (the per-board size limit applies to this). */
   private storedBytes = 0;
   private locked: boolean;
+  private readonly participants = new ParticipantRecorder(() => this.doc, SERVER_ORIGIN);
+  private presenceBeforeApply: unknown[] = [];
 
   /** Loads a board from the store; `undefined` when there is no such board. */
   static async load(id: string, options: BoardRoomOptions): Promise<BoardRoom | undefined> {
@@ -185,6 +188,7 @@ export class BoardRoom {
     // From here on every change is persisted, including the migration below.
     doc.on('update', this.onDocUpdate);
     const migration = migrateBoardDoc(doc, SERVER_ORIGIN);
+    for (const state of this.presenceBeforeApply.splice(0)) this.participants.seen(state);
     if (migration.status === 'newer') {
       this.options.log.warn(
         { board: this.id, version: migration.from },
@@ -536,6 +540,16 @@ export class BoardRoom {
     for (const update of state.updates) Y.applyUpdate(doc, update, RELAYED_ORIGIN);
   }
 
+  /**
+   * Who took part, for the workshop summary. Before the stored board is applied (a large board is sent
+   * first and applied after), the presence waits: reading the document here would apply it early.
+   */
+  private recordParticipant(state: unknown): void {
+    if (!this.applied) {
+      if (this.presenceBeforeApply.length < MAX_PARTICIPANTS) this.presenceBeforeApply.push(state);
+    } else this.participants.seen(state);
+  }
+
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -547,6 +561,7 @@ export class BoardRoom {
       for (const client of [...changes.added, ...changes.updated]) {
         owned.add(client);
         this.awarenessOwners.set(client, origin as Peer);
+        this.recordParticipant(this.awareness.getStates().get(client));
       }
     }
     for (const list of [changes.added, changes.updated, changes.removed]) {

@@ -40,7 +40,7 @@ export async function workshopReply(
 ): Promise<Reply> {
   const method = req.method ?? 'GET';
   if (method === 'GET') {
-    const state = boards.workshop(id);
+    const state = await boards.workshop(id);
     if (!state) throw new HttpError(404, 'board_not_found', `no board with id "${id}"`);
     return { status: 200, body: { workshop: state, serverNow: Date.now() } };
   }
@@ -54,14 +54,31 @@ export async function workshopReply(
   const participantId = participantOf(req);
   const body = await readJsonObject(req, maxJsonBytes);
   const name = typeof body.actorName === 'string' ? normaliseUserName(body.actorName) : '';
-  const now = Date.now();
-  const outcome = boards.workshopAction(
-    id,
-    body,
-    { participantId, name, owner: access.role === 'owner' },
-    now,
-  );
+  const outcome = await boards.workshopAction(id, body, {
+    participantId,
+    name,
+    owner: access.role === 'owner',
+  });
   if (!outcome) throw new HttpError(404, 'board_not_found', `no board with id "${id}"`);
   if (!outcome.ok) throw new HttpError(outcome.status, outcome.code, outcome.message);
-  return { status: 200, body: { workshop: outcome.state, serverNow: now } };
+  return { status: 200, body: { workshop: outcome.state, serverNow: outcome.now } };
+}
+
+/** `GET /api/boards/:id/summary.md`: the workshop summary as Markdown, for any of the board's tokens. */
+export async function summaryReply(req: IncomingMessage, boards: BoardService, id: string): Promise<Reply> {
+  if ((req.method ?? 'GET') !== 'GET') {
+    throw new HttpError(405, 'method_not_allowed', `${req.method} is not supported here; use GET`);
+  }
+  const summary = await boards.summary(id);
+  if (!summary) throw new HttpError(404, 'board_not_found', `no board with id "${id}"`);
+  const base = summary.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'board';
+  return {
+    status: 200,
+    text: summary.text,
+    headers: {
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': `attachment; filename="${base}-summary.md"`,
+      'cache-control': 'no-store',
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { BoardFile, WorkshopState } from '@squall/model';
+import type { BoardFile, BoardTemplate, WorkshopState } from '@squall/model';
 import { allTokens, forgetBoard, heldBoard, rememberBoard, tokenFor } from './boardTokens.ts';
 import { participantSecret } from './participant.ts';
 
@@ -109,8 +109,14 @@ export const boardsApi = {
     return boardList(await request<unknown>(query ? `/api/boards?${query}` : '/api/boards'));
   },
   get: (id: string) => request<BoardSummary>(boardPath(id), undefined, id),
-  create: async (name: string) =>
-    keep(await request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify({ name }) })),
+  /** A new board, empty or from one of the model's templates (the server fills it in). */
+  create: async (name: string, template: BoardTemplate = 'empty') =>
+    keep(
+      await request<CreatedBoard>('/api/boards', {
+        method: 'POST',
+        body: JSON.stringify(template === 'empty' ? { name } : { name, template }),
+      }),
+    ),
   rename: (id: string, name: string) =>
     request<BoardSummary>(boardPath(id), { method: 'PATCH', body: JSON.stringify({ name }) }, id),
   remove: async (id: string) => {

@@ -6,6 +6,8 @@ export * from './phases.ts';
 export * from './silent-writing.ts';
 export * from './silent-writing-actions.ts';
 export * from './state.ts';
+export * from './summary.ts';
+export * from './template-list.ts';
 export * from './timer.ts';
 export * from './vote-tally.ts';
 export * from './voting.ts';

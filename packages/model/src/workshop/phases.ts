@@ -60,7 +60,7 @@ export const PHASE_INFO: Readonly<Record<WorkshopPhase, PhaseInfo>> = {
   processModelling: {
     label: 'Process modelling',
     hint: 'Walk each flow: who issues which command, which policy reacts, what people read to decide.',
-    paletteFirst: ['command', 'policy', 'readModel', 'actor', 'externalSystem', 'domainEvent'],
+    paletteFirst: ['command', 'policy', 'readModel', 'actor', 'externalSystem', 'domainEvent', 'swimlane'],
     lintLevel: 'process',
   },
   softwareDesign: {
