@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { type BoardAccess, type BoardCapabilities, boardPageUrl } from './access/board-access.ts';
 import type { BoardLink, BoardRole } from './access/capability.ts';
 import { newBoardId } from './board-id.ts';
+import type { BoardRevisions } from './revisions/board-revisions.ts';
 import { BoardReads } from './rooms/board-reads.ts';
 import { SERVER_ORIGIN } from './rooms/board-room.ts';
 import type { BoardRooms } from './rooms/board-rooms.ts';
@@ -71,6 +72,7 @@ export class BoardService {
     private readonly store: BoardStore,
     private readonly rooms: BoardRooms,
     readonly access: BoardAccess,
+    readonly revisions: BoardRevisions,
   ) {}
 
   /** Creates a board seeded by the server (schema version set, optional imported content). */

@@ -16,6 +16,7 @@ import { bearerToken, boardToken, queryTokens } from './credentials.ts';
 import { exportReply } from './export-route.ts';
 import { HttpError, type Reply } from './http-error.ts';
 import { readBody, readJsonObject } from './read-body.ts';
+import { handleRevisionRoutes } from './revision-routes.ts';
 
 export interface BoardRoutesOptions {
   readonly boards: BoardService;
@@ -204,7 +205,10 @@ export async function handleBoardRoutes(
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');
     const file = await boards.file(id);
     if (!file) throw notFound(id);
-    return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams);
+    // Each export through the API is a revision: what the next export's version is relative to.
+    return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams, (board, format) =>
+      boards.revisions.recordExport(id, board, `Export (${format})`),
+    );
   }
   if (parts.length === 4 && parts[3] === 'summary.md') return summaryReply(req, boards, id);
   if (parts.length === 4 && parts[3] === 'workshop') {
@@ -230,6 +234,9 @@ export async function handleBoardRoutes(
         'content-disposition': `attachment; filename="${filename}"`,
       },
     };
+  }
+  if (parts[3] === 'revisions' || parts[3] === 'diff') {
+    return handleRevisionRoutes(req, id, parts.slice(3), role, options);
   }
   return undefined;
 }

@@ -20,11 +20,11 @@ export function WorkshopBar() {
           <PhaseStatus />
           <WorkshopTimer />
           {facilitator && (
-            <div className="workshop-bar__controls" role="group" aria-label="Facilitator controls">
+            <fieldset className="workshop-bar__controls" aria-label="Facilitator controls">
               <PhaseSelect />
               <TimerControls />
               <BringEveryoneHereButton />
-            </div>
+            </fieldset>
           )}
         </section>
       )}

@@ -9,9 +9,10 @@ export function useServerTime(active: boolean, everyMs = 200): number {
   const offset = useSyncExternalStore(subscribeServerClock, serverClockOffset);
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    setNow(serverNow());
+    const read = () => setNow(Date.now() + offset);
+    read();
     if (!active) return;
-    const interval = setInterval(() => setNow(serverNow()), everyMs);
+    const interval = setInterval(read, everyMs);
     return () => clearInterval(interval);
   }, [active, everyMs, offset]);
   return now;
