@@ -1,3 +1,4 @@
+import { quoted } from '../display-text.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.ts';
 import { exportCommand } from './export-command.ts';
 import { MAIN_HELP } from './help.ts';
@@ -20,7 +21,7 @@ export async function runCli(argv: readonly string[], out: Output = processOutpu
   }
   const run = COMMANDS[command];
   if (!run) {
-    out.stderr(`squall: unknown command "${command}"\n\n${MAIN_HELP}`);
+    out.stderr(`squall: unknown command ${quoted(command)}\n\n${MAIN_HELP}`);
     return EXIT_USAGE;
   }
   try {
