@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { matchRoute } from './app/routing.ts';
-import { openBoardEarly } from './board/earlyBoard.ts';
+import { openBoardEarly } from './board/sync/earlyBoard.ts';
 
 const route = matchRoute(window.location.pathname);
 if (route?.page === 'board') openBoardEarly(route.boardId);

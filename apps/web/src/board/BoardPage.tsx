@@ -2,20 +2,20 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, type BoardContent, type BoardSummary, boardsApi } from '../api/boards.ts';
 import { BoardNotFound, type BoardRefusal, refusalOf } from './BoardNotFound.tsx';
-import { rememberBoardName, rememberedBoardName } from './boardNames.ts';
-import { boardPreview } from './boardPreview.ts';
-import { CanvasArea } from './CanvasArea.tsx';
-import { adoptLinkToken, claimEarlyPreview, firstPictureShown } from './earlyBoard.ts';
-import { Legend } from './Legend.tsx';
-import { LintPanel } from './LintPanel.tsx';
-import { Notice } from './Notice.tsx';
-import { Palette } from './Palette.tsx';
-import { PropertiesPanel } from './PropertiesPanel.tsx';
+import { CanvasArea } from './canvas/CanvasArea.tsx';
+import { Legend } from './panels/Legend.tsx';
+import { LintPanel } from './panels/LintPanel.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { PropertiesPanel } from './panels/PropertiesPanel.tsx';
+import { SearchBar } from './panels/SearchBar.tsx';
 import { NamePrompt } from './presence/NamePrompt.tsx';
-import { SearchBar } from './SearchBar.tsx';
 import { SessionContext } from './SessionContext.ts';
-import { Toolbar } from './Toolbar.tsx';
-import { useBoardConnection } from './useBoardConnection.ts';
+import { rememberBoardName, rememberedBoardName } from './sync/boardNames.ts';
+import { boardPreview } from './sync/boardPreview.ts';
+import { adoptLinkToken, claimEarlyPreview, firstPictureShown } from './sync/earlyBoard.ts';
+import { useBoardConnection } from './sync/useBoardConnection.ts';
+import { Notice } from './toolbar/Notice.tsx';
+import { Toolbar } from './toolbar/Toolbar.tsx';
 
 type BoardInfo =
   | { readonly state: 'loading' }

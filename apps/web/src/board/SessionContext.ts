@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { BoardViewState } from './boardView.ts';
 import type { BoardSession } from './session.ts';
+import type { BoardViewState } from './sync/boardView.ts';
 import type { UiState } from './uiStore.ts';
 
 export const SessionContext = createContext<BoardSession | null>(null);

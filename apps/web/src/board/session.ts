@@ -2,9 +2,9 @@ import { boardMaps } from '@squall/model';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { StoreApi } from 'zustand/vanilla';
-import { type BoardView, createBoardView } from './boardView.ts';
 import { createLocalPresence, type LocalPresence } from './presence/localPresence.ts';
 import { createPeerStore, type PeerState } from './presence/peerStore.ts';
+import { type BoardView, createBoardView } from './sync/boardView.ts';
 import { createUiStore, type UiStore } from './uiStore.ts';
 
 /**

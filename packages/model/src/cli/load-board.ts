@@ -9,7 +9,7 @@ import {
   formatBoardFileErrors,
   parseBoardFile,
 } from '../file/parse.ts';
-import { boardFileUrl, isUrl } from './board-url.ts';
+import { boardSourceUrl, isUrl } from './board-url.ts';
 import { CliError } from './cli-error.ts';
 
 export interface LoadedBoard {
@@ -20,7 +20,7 @@ export interface LoadedBoard {
 const FETCH_TIMEOUT_MS = 30_000;
 
 async function fetchBytes(address: string): Promise<Uint8Array> {
-  const url = boardFileUrl(address);
+  const url = boardSourceUrl(address);
   // The token stays out of messages: they end up in CI logs.
   const shown = `${url.origin}${url.pathname}`;
   let response: Response;
@@ -43,7 +43,9 @@ async function fetchBytes(address: string): Promise<Uint8Array> {
       response.status === 401 || response.status === 403
         ? ' (is the ?token= of a share link missing or wrong?)'
         : response.status === 404
-          ? ' (no board with that id on this server)'
+          ? url.pathname.includes('/revisions/')
+            ? ' (no such board or revision on this server)'
+            : ' (no board with that id on this server)'
           : '';
     throw new CliError(`could not fetch ${shown}: HTTP ${response.status} ${response.statusText}${hint}`);
   }

@@ -129,7 +129,7 @@ describe('parseBoardFile rejects malformed files precisely', () => {
     [
       'a newer version',
       broken((f) => {
-        f.version = 2;
+        f.version = 3;
       }),
       [{ path: '/version', message: /newer Squall/ }],
     ],

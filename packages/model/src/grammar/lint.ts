@@ -3,7 +3,7 @@ import type { BoardElement, BoardSnapshot, WorkshopLevel } from '../elements.ts'
 import { baseName } from '../export/name-scope.ts';
 import { MAX_CODE_NAME_LENGTH, topicPrefixName, topicSegments } from '../export/names.ts';
 import type { FieldType, NestedField } from '../fields.ts';
-import { type ElementKind, KIND_INFO } from '../kinds.ts';
+import { type ElementKind, isFrameKind, KIND_INFO } from '../kinds.ts';
 import { contextMembership } from './containment.ts';
 import { checkConnection } from './rules.ts';
 
@@ -161,7 +161,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
   for (const element of board.elements) {
     const name = quote(element);
     issues.push(...longNames(element, name));
-    if (element.kind !== 'boundedContext' && element.text.trim() === '') {
+    if (!isFrameKind(element.kind) && element.text.trim() === '') {
       issues.push({
         code: 'empty-note',
         severity: 'warning',
@@ -261,7 +261,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
     }
     if (
       design &&
-      element.kind !== 'boundedContext' &&
+      !isFrameKind(element.kind) &&
       element.kind !== 'hotspot' &&
       element.kind !== 'opportunity' &&
       element.kind !== 'actor' &&

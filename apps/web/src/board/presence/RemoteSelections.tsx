@@ -2,7 +2,7 @@ import { ViewportPortal } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { elementLabel } from '../elementNode.ts';
+import { elementLabel } from '../canvas/elementNode.ts';
 import { useSession, useView } from '../SessionContext.ts';
 import { usePeerUsers } from './usePeerUsers.ts';
 

@@ -2,7 +2,7 @@ import { createElement } from '@squall/model';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { createBoardView } from '../boardView.ts';
+import { createBoardView } from '../sync/boardView.ts';
 import { createPeerStore, IDLE_CURSOR_MS } from './peerStore.ts';
 
 /** This browser's awareness, and a colleague's whose state reaches it as it would over the wire. */

@@ -1,7 +1,7 @@
 import { type PresenceState, type PresenceUser, readPresence } from '@squall/model';
 import type { Awareness } from 'y-protocols/awareness';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BoardView } from '../boardView.ts';
+import type { BoardView } from '../sync/boardView.ts';
 
 /**
  * A pointer that has not moved for this long is hidden (the person is away, or only watching). Shorter

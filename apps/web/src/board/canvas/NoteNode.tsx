@@ -1,0 +1,48 @@
+import { KIND_INFO } from '@squall/model';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useUi } from '../SessionContext.ts';
+import { ElementResizer } from './ElementResizer.tsx';
+import type { ElementNode } from './elementNode.ts';
+import { fitFontSize } from './fitFontSize.ts';
+import { NoteTextEditor } from './NoteTextEditor.tsx';
+
+/** A sticky note of any kind but the bounded context. Memoised: it renders again only when its node object changes. */
+export const NoteNode = memo(function NoteNode({
+  id,
+  data,
+  selected,
+  width,
+  height,
+}: NodeProps<ElementNode>) {
+  const editing = useUi((state) => state.editingId === id);
+  const { element } = data;
+  const info = KIND_INFO[element.kind];
+  const w = width ?? element.size.width;
+  const h = height ?? element.size.height;
+  const fontSize = fitFontSize(element.text, w, h);
+  return (
+    <div
+      className={
+        element.kind === 'domainEvent' && element.pivotal
+          ? 'note note--domainEvent note--pivotal'
+          : `note note--${element.kind}`
+      }
+      style={{ background: info.color, color: info.textColor }}
+      data-kind={element.kind}
+    >
+      {info.resizable && (
+        <ElementResizer id={id} visible={selected && !editing} minWidth={120} minHeight={100} />
+      )}
+      <Handle type="target" position={Position.Left} className="note__handle" />
+      {editing ? (
+        <NoteTextEditor id={id} text={element.text} fontSize={fontSize} label={info.label} />
+      ) : (
+        <div className="note__text" style={{ fontSize }}>
+          {element.text}
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} className="note__handle" />
+    </div>
+  );
+});

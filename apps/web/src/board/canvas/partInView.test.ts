@@ -1,0 +1,44 @@
+import { boardFileFromDoc, connectElements, createElement } from '@squall/model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardPreview } from '../sync/boardPreview.ts';
+import { partInView } from './partInView.ts';
+
+function board() {
+  const doc = new Y.Doc();
+  const near = createElement(doc, { kind: 'command', text: 'Near', position: { x: 0, y: 0 } }, {});
+  const edge = createElement(doc, { kind: 'aggregate', text: 'Edge', position: { x: 390, y: 0 } }, {});
+  const far = createElement(doc, { kind: 'domainEvent', text: 'Far', position: { x: 5000, y: 0 } }, {});
+  const farther = createElement(doc, { kind: 'policy', text: 'Farther', position: { x: 9000, y: 0 } }, {});
+  expect(connectElements(doc, { source: near, target: edge }, {}).ok).toBe(true);
+  expect(connectElements(doc, { source: edge, target: far }, {}).ok).toBe(true);
+  expect(connectElements(doc, { source: far, target: farther }, {}).ok).toBe(true);
+  const { nodes, edges } = boardPreview(boardFileFromDoc(doc, 'Board'));
+  return { nodes, edges, near, edge, far, farther };
+}
+
+const AREA = { x: -100, y: -100, width: 500, height: 500 };
+const ids = (items: ReadonlyArray<{ id: string }>) => items.map((item) => item.id).sort();
+/** Each edge as `source→target`, sorted (the board lists connections in the order of their random ids). */
+const ends = (items: ReadonlyArray<{ source: string; target: string }>) =>
+  items.map((item) => `${item.source}→${item.target}`).sort();
+
+describe('partInView', () => {
+  it('gives the nodes touching the area, the edges touching them and those edges’ far ends', () => {
+    const { nodes, edges, near, edge, far } = board();
+    const part = partInView(nodes, edges, AREA);
+    // `far` is out of the area but ends an arrow that starts in it: React Flow needs both ends.
+    expect(ids(part.nodes)).toEqual([near, edge, far].sort());
+    expect(ends(part.edges)).toEqual([`${near}→${edge}`, `${edge}→${far}`].sort());
+    // The board's own node objects, in its paint order: nothing is rebuilt when the view moves.
+    expect(part.nodes.every((node) => nodes.includes(node))).toBe(true);
+    expect(part.nodes).toEqual(nodes.filter((node) => part.nodes.includes(node)));
+  });
+
+  it('keeps the nodes asked for (the selection) wherever they are, with their edges', () => {
+    const { nodes, edges, near, edge, far, farther } = board();
+    const part = partInView(nodes, edges, AREA, new Set([farther]));
+    expect(ids(part.nodes)).toEqual([near, edge, far, farther].sort());
+    expect(ends(part.edges)).toContain(`${far}→${farther}`);
+  });
+});
