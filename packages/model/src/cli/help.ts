@@ -1,7 +1,7 @@
 export const MAIN_HELP = `squall: Event Storming boards to event contracts
 
 Usage:
-  squall export <board> --out <dir> [options]   generate TypeScript, JSON Schema, AsyncAPI and Kafka topics
+  squall export <board> --out <dir> [options]   generate TypeScript, JSON Schema, AsyncAPI, Kafka topics, services
   squall lint <board> [options]                 check a board; exits 1 when it has errors
   squall diff <old> <new> [options]             compare two boards' contracts; exits 1 on a breaking change
 
@@ -20,6 +20,8 @@ Writes the board's contracts into <dir>:
   jsonschema/   one JSON Schema (2020-12) per event payload
   asyncapi/     AsyncAPI 3.0.0 per bounded context, with Kafka bindings
   topics/       topics.json, topics.ts, create-topics.ts, create-topics.sh, Strimzi and Terraform
+  services/     only with --only services: one event-sourced service per bounded context on Kafka
+                (aggregates, policies, projections, tests), with typescript/ and a package.json
   README.md     which sticky became which type, topic and channel; the warnings that shaped it
   .squall-export.json
                 the files this export wrote
@@ -29,10 +31,13 @@ generates, such as a renamed event's schema, are deleted, and so are the folders
 Every other file in <dir> is left alone. Keep one export (one board, one --only) per folder.
 The files are written into a temporary folder beside <dir> first and then moved in: an export
 that fails leaves <dir> as it was.
+The services' decide, evolve, policies, projections and tests are yours once written: an export
+never overwrites them and prints what the board changed in them (with the code of a new case).
 
 Options:
   --out <dir>             output folder (required)
-  --only <formats>        comma-separated: typescript,jsonschema,asyncapi,topics (default: all)
+  --only <formats>        comma-separated: typescript,jsonschema,asyncapi,topics,services
+                          (default: all but services)
   --org <name>            organisation, first segment of topics and CloudEvents types (default: example)
   --profile <dev|prod>    topic settings: dev = 1 replica, prod = the board's or 3 (default: prod)
   --asyncapi <context|board>

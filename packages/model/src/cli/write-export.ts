@@ -3,6 +3,12 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { escapeControlCharacters } from '../display-text.ts';
 import type { ExportFile } from '../export/export-file.ts';
 import { CliError, EXIT_FAILED } from './cli-error.ts';
+import {
+  type DeveloperFilesPlan,
+  type KeptFile,
+  planDeveloperFiles,
+  readDeveloperEntries,
+} from './developer-files.ts';
 import { EXPORT_MANIFEST_FILE, exportManifestText, staleExportFiles } from './export-manifest.ts';
 import { FolderChange } from './folder-change.ts';
 import type { Output } from './output.ts';
@@ -10,7 +16,8 @@ import type { Output } from './output.ts';
 /**
  * `squall export` writes atomically: a failure leaves the output folder as it was.
  *
- * 1. Plan: read the previous manifest, decide which of its files are stale (and safe to delete).
+ * 1. Plan: read the previous manifest, decide which of its files are stale (and safe to delete),
+ *    and which developer-owned files exist already (those are never written again).
  * 2. Stage: write every file and the new manifest into a temporary folder beside the output folder
  *    (inside it when it is a mount point or its parent is not writable): the same file system, so
  *    moving a file from there is an atomic rename. Most failures (no space, a name too long, no
@@ -27,6 +34,10 @@ import type { Output } from './output.ts';
 export interface WrittenExport {
   /** Stale files of the previous export that were deleted, relative to the folder. */
   readonly removed: readonly string[];
+  /** How many files were written (developer-owned files that exist are not). */
+  readonly written: number;
+  /** Developer-owned files that exist and were left as they are. */
+  readonly kept: readonly KeptFile[];
 }
 
 function errorCode(error: unknown): unknown {
@@ -140,16 +151,28 @@ async function temporaryFolder(root: string, label: string): Promise<string> {
   return mkdtemp(join(real, `.squall-${label}-`));
 }
 
-/** Writes the files and the manifest into a new staging folder. */
-async function stage(root: string, files: readonly ExportFile[]): Promise<string> {
+/** The paths the manifest lists under `files`: the generated ones, not the developer's. */
+function generatedPaths(files: readonly ExportFile[]): string[] {
+  return files.filter((file) => !file.developerOwned).map((file) => file.path);
+}
+
+/** Writes the files to write (not the developer's that exist) and the manifest into a staging folder. */
+async function stage(
+  root: string,
+  files: readonly ExportFile[],
+  developer: DeveloperFilesPlan,
+): Promise<string> {
   const staging = await temporaryFolder(root, 'staging');
   try {
-    for (const file of files) {
+    for (const file of developer.write) {
       const path = join(staging, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.contents);
     }
-    await writeFile(join(staging, EXPORT_MANIFEST_FILE), exportManifestText(files.map((file) => file.path)));
+    await writeFile(
+      join(staging, EXPORT_MANIFEST_FILE),
+      exportManifestText(generatedPaths(files), developer.entries),
+    );
     return staging;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -162,17 +185,21 @@ async function mergeInto(
   root: string,
   staging: string,
   files: readonly ExportFile[],
+  developer: DeveloperFilesPlan,
   stale: StaleFiles,
   change: FolderChange,
   backup: string,
 ): Promise<void> {
   const manifest = join(root, EXPORT_MANIFEST_FILE);
   const pendingManifest = join(staging, `${EXPORT_MANIFEST_FILE}.pending`);
-  await writeFile(pendingManifest, exportManifestText([...stale.files, ...files.map((file) => file.path)]));
+  await writeFile(
+    pendingManifest,
+    exportManifestText([...stale.files, ...generatedPaths(files)], developer.entries),
+  );
   if (await exists(manifest)) await change.move(manifest, join(backup, EXPORT_MANIFEST_FILE));
   await change.move(pendingManifest, manifest);
   for (const file of stale.files) await change.move(join(root, file), join(backup, file));
-  for (const file of files) {
+  for (const file of developer.write) {
     const target = join(root, file.path);
     const existing = await lstat(target).catch((error: unknown) => {
       if (errorCode(error) === 'ENOENT') return undefined;
@@ -219,17 +246,20 @@ export async function writeExport(
   const failed = (error: unknown, changed = 'nothing in it was changed') =>
     new CliError(`could not write to ${root}: ${message(error)}; ${changed}`, EXIT_FAILED);
   let stale: StaleFiles;
+  let developer: DeveloperFilesPlan;
   let staging: string;
   try {
     if (await exists(root)) {
       if (!(await stat(root)).isDirectory()) throw new Error('it is not a folder');
+      developer = await keepDeveloperFiles(root, files, out);
       stale = await planStaleFiles(root, files, out);
     } else {
+      developer = planDeveloperFiles(files, {}, new Set());
       stale = { files: [], directories: [] };
       // The staging folder goes beside the new folder, so its parent has to exist.
       await mkdir(dirname(root), { recursive: true });
     }
-    staging = await stage(root, files);
+    staging = await stage(root, files, developer);
   } catch (error) {
     throw failed(error);
   }
@@ -239,7 +269,7 @@ export async function writeExport(
   try {
     if (await exists(root)) {
       backup = await temporaryFolder(root, 'backup');
-      await mergeInto(root, staging, files, stale, change, backup);
+      await mergeInto(root, staging, files, developer, stale, change, backup);
     } else {
       await change.move(staging, root);
     }
@@ -261,5 +291,35 @@ export async function writeExport(
   for (const file of stale.files) out.stdout(`removed  ${file}\n`);
   for (const directory of await removeEmptied(root, stale.directories))
     out.stdout(`removed  ${directory}/\n`);
-  return { removed: stale.files };
+  return { removed: stale.files, written: developer.write.length, kept: developer.kept };
+}
+
+/**
+ * Developer-owned files that exist are never written again: reports what the board changed in them
+ * since the last export (with the scaffold's code for what is new), and which ones it no longer has.
+ */
+async function keepDeveloperFiles(root: string, files: readonly ExportFile[], out: Output) {
+  const existing = new Set<string>();
+  for (const file of files) {
+    if (!file.developerOwned) continue;
+    try {
+      await lstat(join(root, file.path));
+      existing.add(file.path);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') throw error;
+    }
+  }
+  const previous = existing.size > 0 ? readDeveloperEntries(await readPreviousManifest(root, out)) : {};
+  const plan = planDeveloperFiles(files, previous, existing);
+  for (const kept of plan.kept) {
+    if (kept.added.length === 0 && kept.removed.length === 0) continue;
+    const changes = [
+      ...(kept.added.length ? [`the board now also has ${kept.added.join(', ')}`] : []),
+      ...(kept.removed.length ? [`no longer has ${kept.removed.join(', ')}`] : []),
+    ];
+    out.stdout(`kept     ${kept.path} (yours): ${changes.join('; ')}\n`);
+    for (const stub of kept.stubs) out.stdout(`${stub.trimEnd().replace(/^/gm, '           ')}\n`);
+  }
+  for (const path of plan.orphaned) out.stdout(`kept     ${path} (yours): no longer on the board\n`);
+  return plan;
 }

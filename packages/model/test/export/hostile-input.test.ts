@@ -76,10 +76,12 @@ describe('long sticky texts', { timeout: 60_000 }, () => {
     [{ id: 'f1', name: LONG_EVENT.slice(0, 200), type: { kind: 'string' }, required: true }],
   );
   const result = exportBoard(board, { boardName: LONG_EVENT.slice(0, 200), asyncApiScope: 'board' });
+  const services = exportBoard(board, { boardName: LONG_EVENT.slice(0, 200), only: ['services'] });
 
-  it('give file names of at most 100 characters, cut at a word boundary plus a short hash', () => {
+  it('give file names of at most 100 characters (services too), cut at a word boundary plus a short hash', () => {
     expect(result.files.length).toBeGreaterThan(10);
-    for (const file of result.files) {
+    expect(services.files.filter((file) => file.path.startsWith('services/')).length).toBeGreaterThan(10);
+    for (const file of [...result.files, ...services.files]) {
       for (const segment of file.path.split('/')) expect(segment.length, file.path).toBeLessThanOrEqual(100);
     }
     const schema = result.files.find((file) => file.path.startsWith('jsonschema/'))!.path;
