@@ -7,6 +7,8 @@ import type {
   NewBoard,
   StoredBoardState,
 } from './board-store.ts';
+import { PgRevisionStore } from './pg-revision-store.ts';
+import { REVISION_TABLES, revisionSchema } from './revision-store.ts';
 
 // Same tables as the SQLite store. Times are epoch milliseconds (BIGINT), sequence numbers a BIGSERIAL:
 // unique and increasing per insert, though not always in commit order (see foldUpdates).
@@ -102,7 +104,12 @@ function asBuffer(bytes: Uint8Array): Buffer {
  * advisory lock on the board id, and fold exactly the rows they read under it.
  */
 export class PgStore implements BoardStore {
-  private constructor(private readonly pool: pg.Pool) {}
+  /** The boards' saved revisions (same database). */
+  readonly revisions: PgRevisionStore;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.revisions = new PgRevisionStore(pool, (work) => this.transaction(work));
+  }
 
   /** Connects, creates the tables if needed; rejects when the database cannot be reached. */
   static async open(url: string, options: { maxConnections?: number } = {}): Promise<PgStore> {
@@ -113,7 +120,7 @@ export class PgStore implements BoardStore {
     try {
       await store.transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-        await client.query(SCHEMA);
+        await client.query(SCHEMA + revisionSchema('BYTEA'));
       });
     } catch (error) {
       await pool.end();
@@ -185,7 +192,13 @@ export class PgStore implements BoardStore {
 
   deleteBoard(id: string): Promise<boolean> {
     return this.transaction(async (client) => {
-      for (const table of ['updates', 'board_access', 'retired_tokens', 'board_previews']) {
+      for (const table of [
+        'updates',
+        'board_access',
+        'retired_tokens',
+        'board_previews',
+        ...REVISION_TABLES,
+      ]) {
         await client.query(`DELETE FROM ${table} WHERE board_id = $1`, [id]);
       }
       const result = await client.query('DELETE FROM boards WHERE id = $1', [id]);

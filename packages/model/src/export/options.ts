@@ -1,3 +1,4 @@
+import { FIRST_CONTRACT_VERSION, isContractVersion } from '../diff/contract-version.ts';
 import { quoted } from '../display-text.ts';
 import { MAX_CODE_NAME_LENGTH, topicSegments } from './names.ts';
 
@@ -35,6 +36,11 @@ export interface ExportOptions {
   readonly strimziCluster?: string;
   /** Board name, for titles and the README. Default `Squall board`. */
   readonly boardName?: string;
+  /**
+   * The contracts' version (`major.minor.patch`): AsyncAPI `info.version`, the TypeScript package's
+   * version, each JSON Schema's `$comment`. Default `1.0.0`; see `nextContractVersion`.
+   */
+  readonly version?: string;
 }
 
 /** Options with every default filled in and the organisation normalised to topic segments. */
@@ -47,6 +53,7 @@ export interface ResolvedExportOptions {
   readonly strimziApiVersion: 'v1' | 'v1beta2';
   readonly strimziCluster: string;
   readonly boardName: string;
+  readonly version: string;
 }
 
 /** Topic defaults when neither the aggregate nor its context sets them. */
@@ -83,6 +90,11 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
   check(options.profile, TOPIC_PROFILES, 'profile');
   check(options.asyncApiScope, ['context', 'board'], 'asyncApiScope');
   check(options.strimziApiVersion, ['v1', 'v1beta2'], 'strimziApiVersion');
+  if (options.version !== undefined && !isContractVersion(options.version)) {
+    throw new RangeError(
+      `export option version must be major.minor.patch; got ${typeof options.version === 'string' ? quoted(options.version) : typeof options.version}`,
+    );
+  }
   const asked = options.only?.length ? options.only : DEFAULT_EXPORT_FORMATS;
   // The services import the TypeScript contracts: one without the other would not compile.
   const only = asked.includes('services') ? [...asked, 'typescript'] : asked;
@@ -98,5 +110,6 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
     strimziCluster:
       segmentsOption(options.strimziCluster, 'strimziCluster', MAX_LABEL_LENGTH) || 'my-cluster',
     boardName: options.boardName?.trim().replace(/\s+/g, ' ') || 'Squall board',
+    version: options.version ?? FIRST_CONTRACT_VERSION,
   };
 }

@@ -6,6 +6,7 @@ import { PeopleHere } from '../presence/PeopleHere.tsx';
 import { useSession, useUi } from '../SessionContext.ts';
 import type { ConnectionStatus } from '../sync/boardConnection.ts';
 import { showNotice } from '../uiStore.ts';
+import { DownloadSummaryButton } from '../workshop/DownloadSummaryButton.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 
@@ -141,6 +142,7 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
         <button type="button" disabled={!live} onClick={() => setContractsOpen(true)}>
           Export code
         </button>
+        <DownloadSummaryButton boardName={boardName} disabled={!live} />
       </fieldset>
       {contractsOpen && (
         <Suspense fallback={null}>
