@@ -1,8 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+
+// No browser, no e2e run: one line that says how to get it, instead of every spec failing on launch.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  console.error(
+    `Chromium not found at ${chromiumPath}: install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
+  process.exit(1);
+}
 
 // Chosen once in the runner process; workers inherit the environment, so all agree on them.
 process.env.SQUALL_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 30_000));
@@ -42,7 +51,7 @@ export default defineConfig({
       origins: [{ origin: baseURL, localStorage: [{ name: 'squall:userName', value: 'Tester' }] }],
     },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: CHROMIUM_ARGS,
     },
   },

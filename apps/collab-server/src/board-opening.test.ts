@@ -88,7 +88,7 @@ describe('GET /api/boards/:id/preview', () => {
 describe('opening a stored board', () => {
   it('answers an empty client with the stored snapshot before applying it, then asks for what it has', async () => {
     const board = await createBoard(server.url);
-    const room = server.rooms.open(board.id)!;
+    const room = (await server.rooms.open(board.id))!;
     const sent: Array<{ message: Uint8Array; onSent: (() => void) | undefined }> = [];
     const peer: Peer = {
       id: 1_000_001,

@@ -13,7 +13,7 @@ import { newBoardId } from './board-id.ts';
 import { BoardReads } from './rooms/board-reads.ts';
 import { SERVER_ORIGIN } from './rooms/board-room.ts';
 import type { BoardRooms } from './rooms/board-rooms.ts';
-import type { BoardRecord, SqliteStore } from './storage/sqlite-store.ts';
+import type { BoardRecord, BoardStore } from './storage/board-store.ts';
 import { CloseCode } from './sync/close-codes.ts';
 
 /** A board as the HTTP API returns it. */
@@ -61,13 +61,16 @@ export function normaliseBoardName(value: unknown): string {
 /** Board lifecycle on top of the store and the live rooms; the HTTP API is a thin layer over this. */
 export class BoardService {
   constructor(
-    private readonly store: SqliteStore,
+    private readonly store: BoardStore,
     private readonly rooms: BoardRooms,
     readonly access: BoardAccess,
   ) {}
 
   /** Creates a board seeded by the server (schema version set, optional imported content). */
-  create(name: string, content?: Pick<BoardSnapshot, 'level' | 'elements' | 'connections'>): CreatedBoard {
+  async create(
+    name: string,
+    content?: Pick<BoardSnapshot, 'level' | 'elements' | 'connections'>,
+  ): Promise<CreatedBoard> {
     const doc = new Y.Doc();
     try {
       migrateBoardDoc(doc, SERVER_ORIGIN);
@@ -75,7 +78,7 @@ export class BoardService {
       const id = newBoardId();
       const { capabilities, hashes } = this.access.issue();
       const reads = new BoardReads(doc);
-      this.store.createBoard({
+      await this.store.createBoard({
         id,
         name,
         snapshot: Y.encodeStateAsUpdate(doc),
@@ -84,7 +87,7 @@ export class BoardService {
         ...reads.counts(),
       });
       return {
-        ...this.get(id)!,
+        ...(await this.get(id))!,
         ...capabilities,
         editUrl: boardPageUrl(id, capabilities.editToken),
         viewUrl: boardPageUrl(id, capabilities.viewToken),
@@ -95,50 +98,58 @@ export class BoardService {
   }
 
   /** The boards these tokens open, most recently updated first (nothing for no tokens). */
-  listFor(tokens: readonly string[]): AccessibleBoard[] {
+  async listFor(tokens: readonly string[]): Promise<AccessibleBoard[]> {
     const boards: AccessibleBoard[] = [];
-    for (const { boardId, role, locked } of this.access.boardsFor(tokens)) {
-      const board = this.get(boardId);
+    for (const { boardId, role, locked } of await this.access.boardsFor(tokens)) {
+      const board = await this.get(boardId);
       if (board) boards.push({ ...board, access: role, locked });
     }
     return boards.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   }
 
-  /** Locks (everyone read-only) or unlocks a board; its sockets reconnect to learn the new state. */
-  setLocked(id: string, locked: boolean): void {
-    this.access.setLocked(id, locked);
+  /**
+   * Locks (everyone read-only) or unlocks a board; its sockets, on every instance, reconnect to learn
+   * the new state.
+   */
+  async setLocked(id: string, locked: boolean): Promise<void> {
+    await this.access.setLocked(id, locked);
     this.rooms.get(id)?.setLocked(locked);
+    this.rooms.announce(id, { kind: 'locked', locked });
   }
 
   /** A new token for one link; sockets opened with the old one are closed and it stops working. */
-  rotate(id: string, link: BoardLink): { token: string; url: string } | undefined {
-    const rotated = this.access.rotate(id, link);
+  async rotate(id: string, link: BoardLink): Promise<{ token: string; url: string } | undefined> {
+    const rotated = await this.access.rotate(id, link);
     if (!rotated) return undefined;
     this.rooms
       .get(id)
       ?.closeConnectionsOf(rotated.oldHash, CloseCode.linkRotated, `the ${link} link was rotated`);
+    this.rooms.announce(id, { kind: 'rotated', link, tokenHash: rotated.oldHash });
     return { token: rotated.token, url: boardPageUrl(id, rotated.token) };
   }
 
-  get(id: string): BoardSummary | undefined {
-    const record = this.store.getBoard(id);
+  async get(id: string): Promise<BoardSummary | undefined> {
+    const record = await this.store.getBoard(id);
     return record && this.summarise(record);
   }
 
-  rename(id: string, name: string): BoardSummary | undefined {
-    return this.store.renameBoard(id, name) ? this.get(id) : undefined;
+  async rename(id: string, name: string): Promise<BoardSummary | undefined> {
+    return (await this.store.renameBoard(id, name)) ? this.get(id) : undefined;
   }
 
-  delete(id: string): boolean {
-    const deleted = this.store.deleteBoard(id);
-    if (deleted) this.rooms.remove(id, CloseCode.boardDeleted, 'board deleted');
+  async delete(id: string): Promise<boolean> {
+    const deleted = await this.store.deleteBoard(id);
+    if (deleted) {
+      this.rooms.remove(id, CloseCode.boardDeleted, 'board deleted');
+      this.rooms.announce(id, { kind: 'deleted' });
+    }
     return deleted;
   }
 
   /** The board as a v1 board file (see `fileText` for its serialised form). */
-  file(id: string): BoardFile | undefined {
-    const record = this.store.getBoard(id);
-    const room = record && this.rooms.read(id);
+  async file(id: string): Promise<BoardFile | undefined> {
+    const record = await this.store.getBoard(id);
+    const room = record && (await this.rooms.read(id));
     return room && boardFileFromSnapshot(room.reads.snapshot(), record.name);
   }
 
@@ -147,16 +158,16 @@ export class BoardService {
    * snapshot while that is current, so a page opening a large board draws it without waiting for the
    * server to load it; else from the board in memory.
    */
-  previewText(id: string): string | undefined {
-    if (!this.store.getBoard(id)) return undefined;
+  async previewText(id: string): Promise<string | undefined> {
+    if (!(await this.store.getBoard(id))) return undefined;
     // The stored preview is current until the board's first change after it was saved.
-    return this.store.currentPreview(id) ?? this.rooms.read(id)?.reads.previewText();
+    return (await this.store.currentPreview(id)) ?? (await this.rooms.read(id))?.reads.previewText();
   }
 
   /** The board's file as `GET /api/boards/:id/file` serves it, cached until the board changes. */
-  fileText(id: string): { readonly name: string; readonly text: string } | undefined {
-    const record = this.store.getBoard(id);
-    const room = record && this.rooms.read(id);
+  async fileText(id: string): Promise<{ readonly name: string; readonly text: string } | undefined> {
+    const record = await this.store.getBoard(id);
+    const room = record && (await this.rooms.read(id));
     return room && { name: record.name, text: room.reads.fileText(record.name) };
   }
 

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything the server can be told through its environment, with the defaults it runs with. */
@@ -46,6 +48,12 @@ export interface ServerConfig {
   readonly boardCreationsPerMinute: number;
   /** WebSocket connection attempts one client address may make per minute (bursts up to the same number). */
   readonly connectionAttemptsPerMinute: number;
+  /** `postgres://…`: boards live in PostgreSQL, shared by every instance; unset: SQLite in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** `redis://…`: instances relay each board's updates and presence through Redis; unset: one process. */
+  readonly redisUrl: string | undefined;
+  /** This instance's name in logs and relayed messages (unique per process). */
+  readonly instanceId: string;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +106,20 @@ function accessSecret(raw: string | undefined): string | undefined {
   return raw;
 }
 
+/** An optional URL setting whose scheme must be one of `schemes`. */
+function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {}
+  if (!url || !schemes.includes(url.protocol)) {
+    throw new ConfigError(`${name} must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export const DEFAULT_PORT = 4410;
@@ -111,7 +133,19 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string, serverDir: strin
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
   }
+  const databaseUrl = serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  // Instances relaying a board must read and write the same stored board.
+  if (redisUrl && !databaseUrl) {
+    throw new ConfigError('REDIS_URL needs DATABASE_URL: instances that share boards must share a database');
+  }
+  const instanceId =
+    env.INSTANCE_ID?.trim() || `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  if (Buffer.byteLength(instanceId) > 200) throw new ConfigError('INSTANCE_ID must be at most 200 bytes');
   return {
+    databaseUrl,
+    redisUrl,
+    instanceId,
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),

@@ -57,6 +57,40 @@ export function createMetrics(options: { processMetrics: boolean }) {
       registers,
     }),
     compactions: new Counter({ name: 'squall_compactions_total', help: 'Snapshot compactions', registers }),
+    relayPublished: new Counter({
+      name: 'squall_relay_messages_published_total',
+      help: 'Messages published to the other instances through Redis, by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    relayReceived: new Counter({
+      name: 'squall_relay_messages_received_total',
+      help: 'Messages received from other instances through Redis, by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    relayDropped: new Counter({
+      name: 'squall_relay_messages_dropped_total',
+      help: 'Messages not published because Redis was unreachable (the others catch up from the database)',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    relayLag: new Histogram({
+      name: 'squall_relay_lag_seconds',
+      help: 'Time from publishing a message on one instance to receiving it on this one',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers,
+    }),
+    redisUp: new Gauge({
+      name: 'squall_redis_up',
+      help: '1 while the relay reaches Redis, 0 while it does not (absent without REDIS_URL)',
+      registers,
+    }),
+    redisOutages: new Counter({
+      name: 'squall_redis_outages_total',
+      help: 'Times the relay lost Redis (each outage once, however many reconnect attempts)',
+      registers,
+    }),
     httpRequests: new Counter({
       name: 'squall_http_requests_total',
       help: 'HTTP requests by method and status',

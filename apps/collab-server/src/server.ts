@@ -14,8 +14,11 @@ import { requestPath } from './http/request-path.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { RedisRelay } from './relay/redis-relay.ts';
 import { BoardRooms } from './rooms/board-rooms.ts';
-import { startCheckpointer } from './storage/checkpointer.ts';
+import type { BoardStore } from './storage/board-store.ts';
+import { type Checkpointer, startCheckpointer } from './storage/checkpointer.ts';
+import { PgStore } from './storage/pg-store.ts';
 import { SqliteStore } from './storage/sqlite-store.ts';
 import { acceptSyncSocket } from './sync/accept-sync-socket.ts';
 import { CloseCode } from './sync/close-codes.ts';
@@ -24,7 +27,8 @@ export interface RunningServer {
   readonly port: number;
   /** `http://127.0.0.1:<port>` (loopback, for tests and logs). */
   readonly url: string;
-  readonly store: SqliteStore;
+  /** `SqliteStore` unless `DATABASE_URL` is set (`PgStore`). */
+  readonly store: BoardStore;
   readonly rooms: BoardRooms;
   readonly metrics: Metrics;
   /** Stops accepting, saves every board, closes sockets with 1001 "going away", closes the database. */
@@ -62,13 +66,23 @@ export async function startServer(
   options: { processMetrics?: boolean } = {},
 ): Promise<RunningServer> {
   const metrics = createMetrics({ processMetrics: options.processMetrics ?? false });
-  // ≈ 80 MB of WAL before the server's own thread would checkpoint: normally the worker keeps it small.
-  const store = new SqliteStore(config.dataDir, { autoCheckpointPages: 20_000 });
-  const checkpointer = startCheckpointer(store.file, config.checkpointIntervalMs, (event) => {
-    if (event.kind === 'checkpointed') metrics.walFrames.set(event.log);
-    else log.warn({ message: event.message }, 'background checkpoint failed');
-  });
-  const rooms = new BoardRooms({ store, metrics, log, ...config });
+  let store: BoardStore;
+  let checkpointer: Checkpointer | undefined;
+  if (config.databaseUrl) {
+    store = await PgStore.open(config.databaseUrl);
+  } else {
+    // ≈ 80 MB of WAL before the server's own thread would checkpoint: normally the worker keeps it small.
+    const sqlite = new SqliteStore(config.dataDir, { autoCheckpointPages: 20_000 });
+    checkpointer = startCheckpointer(sqlite.file, config.checkpointIntervalMs, (event) => {
+      if (event.kind === 'checkpointed') metrics.walFrames.set(event.log);
+      else log.warn({ message: event.message }, 'background checkpoint failed');
+    });
+    store = sqlite;
+  }
+  const relay = config.redisUrl
+    ? new RedisRelay(config.redisUrl, config.instanceId, metrics, log.child({ relay: 'redis' }))
+    : undefined;
+  const rooms = new BoardRooms({ store, relay, metrics, log, ...config });
   const access = new BoardAccess(store);
   const boards = new BoardService(store, rooms, access);
   const gate = config.accessSecret ? new InstanceGate(config.accessSecret) : undefined;
@@ -76,11 +90,12 @@ export async function startServer(
   const boardCreations = new AddressRateLimiter(config.boardCreationsPerMinute);
   const loginAttempts = new AddressRateLimiter(LOGIN_ATTEMPTS_PER_MINUTE);
   // Boards left with appended updates (a crash) are compacted now rather than on first open.
-  for (const id of store.boardsWithPendingUpdates()) {
-    const room = rooms.open(id);
+  // With a shared database another instance may be editing them: compaction is safe with several writers.
+  for (const id of await store.boardsWithPendingUpdates()) {
+    const room = await rooms.open(id);
     if (room) {
-      room.compact();
-      rooms.evict(id);
+      await room.compact();
+      await rooms.evict(id);
     }
   }
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
@@ -101,7 +116,14 @@ export async function startServer(
       gate,
       loginAttempts,
       trustProxy: config.trustProxy,
-      status: () => ({ boardsLoaded: rooms.size, connections: wss.clients.size }),
+      status: () => ({
+        // Without Redis an instance of a cluster still serves its own clients, but not together with the others'.
+        status: relay && !relay.connected ? 'degraded' : 'ok',
+        instance: config.instanceId,
+        boardsLoaded: rooms.size,
+        connections: wss.clients.size,
+        ...(relay && { redis: relay.connected ? 'up' : 'down' }),
+      }),
     }),
   );
   server.on('upgrade', (req, socket, head) => {
@@ -157,7 +179,17 @@ export async function startServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, dataDir: config.dataDir, webDist: config.webDist }, 'collab server listening');
+  log.info(
+    {
+      port,
+      instance: config.instanceId,
+      storage: config.databaseUrl ? 'postgres' : 'sqlite',
+      relay: relay ? 'redis' : 'none',
+      ...(!config.databaseUrl && { dataDir: config.dataDir }),
+      webDist: config.webDist,
+    },
+    'collab server listening',
+  );
 
   return {
     port,
@@ -170,7 +202,7 @@ export async function startServer(
       closing = true;
       clearInterval(heartbeat);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      rooms.closeAll(CloseCode.goingAway, 'server shutting down');
+      const saved = rooms.closeAll(CloseCode.goingAway, 'server shutting down');
       const sockets = [...wss.clients];
       await Promise.race([
         Promise.all(sockets.map((ws) => new Promise((resolve) => ws.once('close', resolve)))),
@@ -179,8 +211,10 @@ export async function startServer(
       for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
       await stopped;
-      await checkpointer.stop();
-      store.close();
+      await saved;
+      await relay?.close();
+      await checkpointer?.stop();
+      await store.close();
       log.info('collab server stopped');
     },
   };

@@ -37,7 +37,7 @@ export function generateBoard(count: number): BoardFile {
     }));
   return {
     format: 'squall.board',
-    version: 1,
+    version: 2,
     name: `Bench ${count}`,
     level: 'process',
     elements: elements as BoardFile['elements'],

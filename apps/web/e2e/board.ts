@@ -13,6 +13,7 @@ export const KIND_LABELS = {
   hotspot: 'Hotspot',
   opportunity: 'Opportunity',
   boundedContext: 'Bounded context',
+  swimlane: 'Swimlane',
 } as const;
 
 export type KindLabel = (typeof KIND_LABELS)[keyof typeof KIND_LABELS];

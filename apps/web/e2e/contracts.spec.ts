@@ -70,3 +70,38 @@ test('the Export code dialog previews every generated file live, with options, c
   await alice.context.close();
   await bob.context.close();
 });
+
+test('the Export code dialog also generates the services, and downloads them with their contracts', async ({
+  browser,
+  request,
+}) => {
+  const id = await importBoard(request, banking);
+  const alice = await person(browser, 'Alice');
+  const page = alice.page;
+  await join(page, boardLink(id));
+
+  await page.getByRole('button', { name: 'Export code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export code' });
+  const files = dialog.getByRole('tablist', { name: 'Generated files' });
+  await expect(files.getByRole('tab', { name: 'topics/topics.json' })).toBeVisible();
+  await dialog.getByLabel('Output').selectOption('services');
+
+  const decide = 'services/payments-service/src/aggregates/payment/decide.ts';
+  await files.getByRole('tab', { name: decide }).click();
+  await expect(dialog.getByRole('tabpanel', { name: decide })).toContainText('export function decide(');
+  await expect(files.getByRole('tab', { name: 'typescript/payments/payment.ts' })).toBeVisible();
+  await expect(files.getByRole('tab', { name: 'topics/topics.json' })).toHaveCount(0);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download zip' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('banking-payments-services.zip');
+  const entries = Object.keys(unzipSync(new Uint8Array(readFileSync((await download.path())!))));
+  const tabs = await files.getByRole('tab').allTextContents();
+  // The zip holds the services, the TypeScript they import and the workspace package.json.
+  expect(entries.map((entry) => entry.split('/').slice(1).join('/')).sort()).toEqual(
+    tabs.filter((tab) => tab !== 'README.md').sort(),
+  );
+  await alice.context.close();
+});

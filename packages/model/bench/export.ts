@@ -7,6 +7,7 @@ import {
   exportAsyncApi,
   exportBoard,
   exportJsonSchemas,
+  exportServices,
   exportTopics,
   exportTypeScript,
   lintBoard,
@@ -54,10 +55,30 @@ for (const [name, run] of [
   ['jsonschema', exportJsonSchemas],
   ['asyncapi', exportAsyncApi],
   ['topics', exportTopics],
+  ['services (+ts)', exportServices],
 ] as const) {
   perFormat.push(`${name.padEnd(21)} | ${ms(time(5, () => run(board)).median)}`);
 }
 
-console.log(`@squall/model export benchmark (Node ${process.version}; target: < 300 ms for 1,000 events)\n`);
+// Contracts and services together, what `--only typescript,jsonschema,asyncapi,topics,services` writes.
+const everything = ['typescript', 'jsonschema', 'asyncapi', 'topics', 'services'] as const;
+const withServices: string[] = [
+  'with services (all formats) | files | output MB | median ms | min ms',
+  '--------------------------- | ----- | --------- | --------- | ------',
+];
+for (const events of [100, 1_000]) {
+  const big = syntheticBoard(events);
+  const result = exportBoard(big, { only: everything });
+  const bytes = result.files.reduce((sum, file) => sum + Buffer.byteLength(file.contents), 0);
+  const timing = time(events >= 1_000 ? 5 : 7, () => exportBoard(big, { only: everything }));
+  withServices.push(
+    `${`${events.toLocaleString('en')} events`.padEnd(27)} | ${String(result.files.length).padStart(5)} | ${(bytes / 1e6).toFixed(2).padStart(9)} | ${ms(timing.median)} | ${ms(timing.min).padStart(6)}`,
+  );
+}
+
+console.log(
+  `@squall/model export benchmark (Node ${process.version}; targets: < 300 ms for 1,000 events, < 500 ms with services)\n`,
+);
 console.log(rows.join('\n'));
 console.log(`\n${perFormat.join('\n')}`);
+console.log(`\n${withServices.join('\n')}`);

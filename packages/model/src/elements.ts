@@ -40,6 +40,8 @@ interface ElementBase<K extends ElementKind> {
 
 export interface DomainEventElement extends ElementBase<'domainEvent'> {
   readonly fields: readonly PayloadField[];
+  /** A pivotal event marks a phase border on the timeline; absent means not pivotal. */
+  readonly pivotal?: true;
 }
 export interface CommandElement extends ElementBase<'command'> {
   readonly fields: readonly PayloadField[];
@@ -61,6 +63,8 @@ export type ReadModelElement = ElementBase<'readModel'>;
 export type ExternalSystemElement = ElementBase<'externalSystem'>;
 export type HotspotElement = ElementBase<'hotspot'>;
 export type OpportunityElement = ElementBase<'opportunity'>;
+/** A horizontal named band (its text is the name); the notes whose centre is inside it belong to it. */
+export type SwimlaneElement = ElementBase<'swimlane'>;
 
 export type BoardElement =
   | DomainEventElement
@@ -72,7 +76,8 @@ export type BoardElement =
   | ExternalSystemElement
   | HotspotElement
   | OpportunityElement
-  | BoundedContextElement;
+  | BoundedContextElement
+  | SwimlaneElement;
 
 export type ElementOfKind<K extends ElementKind> = Extract<BoardElement, { kind: K }>;
 

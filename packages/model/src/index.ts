@@ -1,3 +1,5 @@
+export * from './diff/index.ts';
+export * from './doc/merge.ts';
 export * from './doc/migrate.ts';
 export * from './doc/read.ts';
 export * from './doc/schema.ts';
@@ -8,6 +10,11 @@ export * from './export/index.ts';
 export * from './fields.ts';
 export * from './file/format.ts';
 export * from './file/parse.ts';
+export * from './flow/duplicates.ts';
+export * from './flow/merge-plan.ts';
+export * from './flow/steps.ts';
+export * from './flow/swimlanes.ts';
+export * from './flow/timeline.ts';
 export * from './grammar/containment.ts';
 export * from './grammar/lint.ts';
 export * from './grammar/rules.ts';

@@ -13,12 +13,16 @@ export const ELEMENT_KINDS = [
   'hotspot',
   'opportunity',
   'boundedContext',
+  'swimlane',
 ] as const;
 
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
-/** Kinds that are sticky notes (everything but the bounded-context frame). */
-export type NoteKind = Exclude<ElementKind, 'boundedContext'>;
+/** Kinds that are bands or frames behind the notes rather than sticky notes. */
+export type FrameKind = 'boundedContext' | 'swimlane';
+
+/** Kinds that are sticky notes (everything but the bounded-context frame and the swimlane band). */
+export type NoteKind = Exclude<ElementKind, FrameKind>;
 
 export interface KindInfo {
   /** The name the legend, the palette and assistive technology use. */
@@ -115,10 +119,23 @@ export const KIND_INFO: Readonly<Record<ElementKind, KindInfo>> = {
     resizable: true,
     meaning: 'A part of the domain with its own model; becomes a service',
   },
+  swimlane: {
+    label: 'Swimlane',
+    color: '#f4f1e8',
+    textColor: '#3b3526',
+    defaultSize: { width: 2400, height: 240 },
+    resizable: true,
+    meaning: 'A horizontal band for one actor or process; notes in it belong to it',
+  },
 };
 
 export function isElementKind(value: unknown): value is ElementKind {
   return typeof value === 'string' && (ELEMENT_KINDS as readonly string[]).includes(value);
+}
+
+/** Frames and bands: drawn behind the notes, hold notes by geometry, never connected. */
+export function isFrameKind(kind: ElementKind): kind is FrameKind {
+  return kind === 'boundedContext' || kind === 'swimlane';
 }
 
 /** Kinds whose stickies carry a payload (fields). */

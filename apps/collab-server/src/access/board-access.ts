@@ -1,4 +1,4 @@
-import type { SqliteStore } from '../storage/sqlite-store.ts';
+import type { BoardStore } from '../storage/board-store.ts';
 import {
   type BoardLink,
   type BoardRole,
@@ -26,7 +26,7 @@ export function boardPageUrl(boardId: string, token: string): string {
 
 /** Issues, checks, rotates and locks board capabilities; only hashes reach the store. */
 export class BoardAccess {
-  constructor(private readonly store: SqliteStore) {}
+  constructor(private readonly store: BoardStore) {}
 
   /** Fresh capabilities and the hashes to store with a new board. */
   issue(): {
@@ -52,8 +52,8 @@ export class BoardAccess {
    * What `token` allows on board `boardId` (which must exist). Boards created before links existed
    * have no capabilities: their unguessable id was the capability, so it still opens them for editing.
    */
-  check(boardId: string, token: string | undefined): AccessCheck {
-    const record = this.store.getAccess(boardId);
+  async check(boardId: string, token: string | undefined): Promise<AccessCheck> {
+    const record = await this.store.getAccess(boardId);
     if (!record) return { ok: true, role: 'edit', locked: false };
     if (!token) return { ok: false, reason: 'missing' };
     if (!isCapabilityShaped(token)) return { ok: false, reason: 'wrong' };
@@ -67,17 +67,19 @@ export class BoardAccess {
             ? 'view'
             : undefined;
     if (role) return { ok: true, role, locked: record.locked, tokenHash: hash };
-    return { ok: false, reason: this.store.isRetiredHash(boardId, hash) ? 'rotated' : 'wrong' };
+    return { ok: false, reason: (await this.store.isRetiredHash(boardId, hash)) ? 'rotated' : 'wrong' };
   }
 
   /** The boards the given tokens open, with the role each grants (unknown tokens are ignored). */
-  boardsFor(tokens: readonly string[]): Array<{ boardId: string; role: BoardRole; locked: boolean }> {
+  async boardsFor(
+    tokens: readonly string[],
+  ): Promise<Array<{ boardId: string; role: BoardRole; locked: boolean }>> {
     const found = new Map<string, { boardId: string; role: BoardRole; locked: boolean }>();
     const rank = { view: 0, edit: 1, owner: 2 } as const;
     for (const token of tokens) {
       if (!isCapabilityShaped(token)) continue;
       const hash = hashCapability(token);
-      const record = this.store.findAccessByHash(hash);
+      const record = await this.store.findAccessByHash(hash);
       if (!record) continue;
       const role: BoardRole =
         hash === record.ownerHash ? 'owner' : hash === record.editHash ? 'edit' : 'view';
@@ -89,17 +91,17 @@ export class BoardAccess {
     return [...found.values()];
   }
 
-  setLocked(boardId: string, locked: boolean): void {
-    this.store.setLocked(boardId, locked);
+  async setLocked(boardId: string, locked: boolean): Promise<void> {
+    await this.store.setLocked(boardId, locked);
   }
 
   /** A new token for `link`; the old one stops working. Returns the new token and the old hash. */
-  rotate(boardId: string, link: BoardLink): { token: string; oldHash: string } | undefined {
-    const record = this.store.getAccess(boardId);
+  async rotate(boardId: string, link: BoardLink): Promise<{ token: string; oldHash: string } | undefined> {
+    const record = await this.store.getAccess(boardId);
     if (!record) return undefined;
     const token = newCapability();
     const oldHash = link === 'edit' ? record.editHash : record.viewHash;
-    this.store.rotateLink(boardId, link, oldHash, hashCapability(token));
+    await this.store.rotateLink(boardId, link, oldHash, hashCapability(token));
     return { token, oldHash };
   }
 }

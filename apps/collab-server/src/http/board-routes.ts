@@ -59,12 +59,12 @@ function takeCreation(options: BoardRoutesOptions): void {
 }
 
 /** The caller's role on an existing board, or the 401/403 that says why it has none. */
-function roleOn(
+async function roleOn(
   boards: BoardService,
   id: string,
   req: IncomingMessage,
-): { role: BoardRole; locked: boolean } {
-  const check = boards.access.check(id, boardToken(req));
+): Promise<{ role: BoardRole; locked: boolean }> {
+  const check = await boards.access.check(id, boardToken(req));
   if (check.ok) return check;
   if (check.reason === 'missing') {
     throw new HttpError(
@@ -89,8 +89,13 @@ function requireOwner(role: BoardRole): void {
   }
 }
 
-function accessible(boards: BoardService, id: string, role: BoardRole, locked: boolean): AccessibleBoard {
-  const board = boards.get(id);
+async function accessible(
+  boards: BoardService,
+  id: string,
+  role: BoardRole,
+  locked: boolean,
+): Promise<AccessibleBoard> {
+  const board = await boards.get(id);
   if (!board) throw notFound(id);
   return { ...board, access: role, locked };
 }
@@ -114,13 +119,13 @@ export async function handleBoardRoutes(
       if (tokens.length > MAX_LISTED_TOKENS) {
         throw new HttpError(400, 'too_many_tokens', `at most ${MAX_LISTED_TOKENS} tokens per request`);
       }
-      return { status: 200, body: { boards: boards.listFor(tokens) } };
+      return { status: 200, body: { boards: await boards.listFor(tokens) } };
     }
     if (method === 'POST') {
       const body = await readJsonObject(req, options.maxJsonBytes);
       const name = nameFrom(body.name, DEFAULT_BOARD_NAME);
       takeCreation(options);
-      return { status: 201, body: boards.create(name) };
+      return { status: 201, body: await boards.create(name) };
     }
     throw methodNotAllowed(method, 'GET or POST');
   }
@@ -140,28 +145,28 @@ export async function handleBoardRoutes(
     }
     const { file } = parsed;
     takeCreation(options);
-    return { status: 201, body: boards.create(nameFrom(file.name, DEFAULT_BOARD_NAME), file) };
+    return { status: 201, body: await boards.create(nameFrom(file.name, DEFAULT_BOARD_NAME), file) };
   }
 
   const id = parts[2] ?? '';
   if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', `"${id}" is not a board id`);
-  if (!boards.get(id)) throw notFound(id);
-  const { role, locked } = roleOn(boards, id, req);
+  if (!(await boards.get(id))) throw notFound(id);
+  const { role, locked } = await roleOn(boards, id, req);
 
   if (parts.length === 3) {
-    if (method === 'GET') return { status: 200, body: accessible(boards, id, role, locked) };
+    if (method === 'GET') return { status: 200, body: await accessible(boards, id, role, locked) };
     if (method === 'PATCH') {
       if (role === 'view') throw new HttpError(403, 'read_only', 'a view link cannot rename the board');
       if (locked && role !== 'owner') {
         throw new HttpError(403, 'board_locked', 'the board is locked by its owner');
       }
       const body = await readJsonObject(req, options.maxJsonBytes);
-      if (!boards.rename(id, nameFrom(body.name))) throw notFound(id);
-      return { status: 200, body: accessible(boards, id, role, locked) };
+      if (!(await boards.rename(id, nameFrom(body.name)))) throw notFound(id);
+      return { status: 200, body: await accessible(boards, id, role, locked) };
     }
     if (method === 'DELETE') {
       requireOwner(role);
-      if (!boards.delete(id)) throw notFound(id);
+      if (!(await boards.delete(id))) throw notFound(id);
       return { status: 204 };
     }
     throw methodNotAllowed(method, 'GET, PATCH or DELETE');
@@ -170,8 +175,8 @@ export async function handleBoardRoutes(
   if (parts.length === 4 && (parts[3] === 'lock' || parts[3] === 'unlock')) {
     if (method !== 'POST') throw methodNotAllowed(method, 'POST');
     requireOwner(role);
-    boards.setLocked(id, parts[3] === 'lock');
-    return { status: 200, body: accessible(boards, id, role, parts[3] === 'lock') };
+    await boards.setLocked(id, parts[3] === 'lock');
+    return { status: 200, body: await accessible(boards, id, role, parts[3] === 'lock') };
   }
   if (parts.length === 4 && parts[3] === 'rotate') {
     if (method !== 'POST') throw methodNotAllowed(method, 'POST');
@@ -180,25 +185,25 @@ export async function handleBoardRoutes(
     if (body.link !== 'edit' && body.link !== 'view') {
       throw new HttpError(400, 'invalid_link', '"link" must be "edit" or "view"');
     }
-    const rotated = boards.rotate(id, body.link);
+    const rotated = await boards.rotate(id, body.link);
     if (!rotated) throw new HttpError(409, 'no_links', 'this board predates links and has none to rotate');
     return { status: 200, body: { link: body.link, token: rotated.token, url: rotated.url } };
   }
   if (parts.length === 4 && parts[3] === 'export') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');
-    const file = boards.file(id);
+    const file = await boards.file(id);
     if (!file) throw notFound(id);
     return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams);
   }
   if (parts.length === 4 && parts[3] === 'preview') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');
-    const text = boards.previewText(id);
+    const text = await boards.previewText(id);
     if (text === undefined) throw notFound(id);
     return { status: 200, text, headers: { 'content-type': 'application/json; charset=utf-8' } };
   }
   if (parts.length === 4 && parts[3] === 'file') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');
-    const file = boards.fileText(id);
+    const file = await boards.fileText(id);
     if (!file) throw notFound(id);
     const { text } = file;
     const filename = `${file.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'board'}.squall.json`;

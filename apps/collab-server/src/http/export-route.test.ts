@@ -65,6 +65,25 @@ describe('GET /api/boards/:id/export', () => {
     expect(names.every((name) => name.includes('/topics/'))).toBe(true);
   });
 
+  it('answers the services with the TypeScript they import, as `squall export --only services` writes them', async () => {
+    const response = await fetch(exportUrl('format=services&org=acme'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/filename=".+-services\.zip"/);
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const names = Object.keys(entries).map((path) => path.split('/').slice(1).join('/'));
+    const parsed = parseBoardFile(exampleText);
+    if (!parsed.ok) throw new Error('example board does not parse');
+    const expected = exportBoard(snapshotFromBoardFile(parsed.file), {
+      boardName: parsed.file.name,
+      org: 'acme',
+      only: ['services'],
+    }).files.filter((file) => file.path !== 'README.md');
+    expect(names.sort()).toEqual(expected.map((file) => file.path).sort());
+    expect(names).toContain('services/payments-service/src/aggregates/payment/decide.ts');
+    expect(names).toContain('typescript/payments/payment.ts');
+    expect(names).toContain('package.json');
+  });
+
   it('refuses bad options and missing tokens with JSON errors', async () => {
     const bad = await fetch(exportUrl('format=pdf'));
     expect(bad.status).toBe(400);

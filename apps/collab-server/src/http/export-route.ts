@@ -11,9 +11,10 @@ import {
 import { HttpError, type Reply } from './http-error.ts';
 
 /**
- * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics[&org=][&profile=dev|prod]`:
+ * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics|services[&org=][&profile=dev|prod]`:
  * the board's contracts for a build pipeline, generated from the latest stored state by the model's
- * exporters (the same bytes the CLI and the web app produce).
+ * exporters (the same bytes the CLI and the web app produce). `services` is the event-sourced services
+ * with the TypeScript contracts they import (`squall export --only services`); `zip` is the contracts.
  */
 export function exportReply(file: BoardFile, query: URLSearchParams): Reply {
   const format = query.get('format') ?? 'zip';
@@ -31,6 +32,7 @@ export function exportReply(file: BoardFile, query: URLSearchParams): Reply {
       boardName: file.name,
       profile: profile as TopicProfile,
       ...(org ? { org } : {}),
+      ...(format === 'services' ? { only: ['services'] as const } : {}),
     });
   } catch (error) {
     if (error instanceof RangeError) throw new HttpError(400, 'invalid_option', error.message);

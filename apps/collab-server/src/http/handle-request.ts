@@ -23,8 +23,8 @@ export interface RequestContext {
   readonly gate: InstanceGate | undefined;
   readonly loginAttempts: AddressRateLimiter;
   readonly trustProxy: boolean;
-  /** Live numbers for /healthz. */
-  readonly status: () => { boardsLoaded: number; connections: number };
+  /** What /healthz says: `status` is "degraded" while an instance of a cluster cannot reach Redis. */
+  readonly status: () => { status: 'ok' | 'degraded'; boardsLoaded: number; connections: number };
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
@@ -33,7 +33,8 @@ async function route(req: IncomingMessage, res: ServerResponse, context: Request
     throw new HttpError(400, 'bad_request', 'the request target is not a valid URL');
   // Probes and scrapers cannot sign in: health and metrics stay open (they name no board).
   if (pathname === '/healthz') {
-    return sendJson(res, 200, { status: 'ok', version: SERVER_VERSION, ...context.status() });
+    const { status, ...details } = context.status();
+    return sendJson(res, 200, { status, version: SERVER_VERSION, ...details });
   }
   if (pathname === '/metrics') {
     const text = await context.metrics.registry.metrics();

@@ -1,6 +1,6 @@
 import { type BoardSnapshot, boardFileFromSnapshot, readBoard, serializeBoardFile } from '@squall/model';
 import type * as Y from 'yjs';
-import type { BoardCounts } from '../storage/sqlite-store.ts';
+import type { BoardCounts } from '../storage/board-store.ts';
 
 /**
  * What the HTTP API reads of a board in memory (its snapshot, counts, board file and preview), computed

@@ -8,7 +8,8 @@ import {
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { SqliteStore } from '../storage/sqlite-store.ts';
+import type { RelayedMessage, RoomRelay } from '../relay/board-relay.ts';
+import { type BoardStore, type StoredBoardState, settle } from '../storage/board-store.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 import {
   type AwarenessEntry,
@@ -62,8 +63,16 @@ function liveEntries(type: Y.AbstractType<unknown>): number {
 /** Origin of the server's own writes (schema migration on load). */
 export const SERVER_ORIGIN = 'squall-server';
 
+/**
+ * Origin of changes that are already durable, made on another instance (relayed through Redis, or read
+ * back from the shared database): sent on to this room's peers, never stored or published again.
+ */
+export const RELAYED_ORIGIN = 'squall-relayed';
+
 export interface BoardRoomOptions {
-  readonly store: SqliteStore;
+  readonly store: BoardStore;
+  /** The other instances holding this board (`REDIS_URL`); none for a single process. */
+  readonly relay?: RoomRelay;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly awarenessTickMs: number;
@@ -106,7 +115,16 @@ export class BoardRoom {
   /** Who announced each awareness client id: only that peer may change or remove it while connected. */
   private readonly awarenessOwners = new Map<number, Peer>();
   private lastSeq: number;
+  /** Updates this room appended since the last compaction (relayed ones are another instance's to fold). */
   private unfolded: number;
+  /** Updates waiting for the store (one write at a time; they are relayed once it has committed them). */
+  private readonly unwritten: Array<{ readonly update: Uint8Array; readonly origin: unknown }> = [];
+  /** A write in flight (asynchronous stores): resolves when it and those queued after it are committed. */
+  private writing: Promise<void> | undefined;
+  /** A compaction in flight (asynchronous stores). */
+  private compaction: Promise<void> | undefined;
+  /** Awareness client ids whose change came from this instance's peers: published to the other instances. */
+  private readonly pendingPublish = new Set<number>();
   private readonly pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
@@ -120,15 +138,16 @@ export class BoardRoom {
   private locked: boolean;
 
   /** Loads a board from the store; `undefined` when there is no such board. */
-  static load(id: string, options: BoardRoomOptions): BoardRoom | undefined {
-    const state = options.store.loadBoardState(id);
+  static async load(id: string, options: BoardRoomOptions): Promise<BoardRoom | undefined> {
+    const state = await options.store.loadBoardState(id);
     if (!state) return undefined;
+    const previewStored = await options.store.hasCurrentPreview(id);
     const room = new BoardRoom(id, options, state.lastSeq, state.updates.length);
     room.storedBytes = state.updates.reduce(
       (sum, update) => sum + update.byteLength,
       state.snapshot.byteLength,
     );
-    room.previewStored = options.store.hasCurrentPreview(id);
+    room.previewStored = previewStored;
     room.storedSnapshot = state.snapshot;
     // Updates appended after the snapshot (a crash before compaction): applied now, so that the
     // snapshot alone never passes for the whole board.
@@ -357,6 +376,13 @@ export class BoardRoom {
     this.wholeBoard = undefined;
     this.storedSnapshot = undefined;
     if (this.closed) return;
+    this.storedBytes += update.byteLength;
+    if (origin === RELAYED_ORIGIN) {
+      // Stored by the instance it came from, and sent to the others by it: only our peers need it.
+      const message = encodeUpdate(update);
+      for (const peer of this.peers.keys()) peer.send(message);
+      return;
+    }
     if (this.peers.has(origin as Peer)) {
       const broken = this.limitBroken(update, transaction);
       if (broken) {
@@ -364,30 +390,121 @@ export class BoardRoom {
         return;
       }
     }
-    const { store, metrics, log } = this.options;
+    this.unwritten.push({ update, origin });
+    if (!this.writing) this.writeUnwritten();
+  };
+
+  /**
+   * Stores the queued updates in one write, then relays them (to this room's peers and the other
+   * instances): nothing is relayed before it is durable. A synchronous store (SQLite) commits and relays
+   * before the update event returns, as a single process always did; with an asynchronous one, updates
+   * that arrive while a write is in flight go out together in the next.
+   */
+  private writeUnwritten(): void {
+    const batch = this.unwritten.splice(0);
+    if (batch.length === 0 || this.closed) return;
     const started = performance.now();
+    let written: ReturnType<BoardStore['appendUpdates']>;
     try {
-      this.lastSeq = store.appendUpdate(this.id, update);
-    } catch (error) {
-      log.error(
-        { board: this.id, err: error },
-        'could not persist an update; dropping the board from memory',
+      written = this.options.store.appendUpdates(
+        this.id,
+        batch.map((entry) => entry.update),
       );
-      this.closeAll(CloseCode.internalError, 'storage failed; reconnect to resend your changes');
-      this.destroy({ save: false });
-      this.options.onBroken(this);
+    } catch (error) {
+      this.storageFailed(error);
       return;
     }
+    const relay = (lastSeq: number) => {
+      this.writing = undefined;
+      this.persisted(batch, lastSeq, started);
+      if (this.unwritten.length > 0) this.writeUnwritten();
+    };
+    if (!(written instanceof Promise)) {
+      relay(written);
+      return;
+    }
+    this.writing = written.then(relay, (error: unknown) => {
+      this.writing = undefined;
+      this.storageFailed(error);
+    });
+  }
+
+  private persisted(
+    batch: ReadonlyArray<{ readonly update: Uint8Array; readonly origin: unknown }>,
+    lastSeq: number,
+    started: number,
+  ): void {
+    if (this.closed) return;
+    const { metrics, log, relay } = this.options;
     const elapsed = performance.now() - started;
     metrics.persistSeconds.observe(elapsed / 1000);
     // Everything waits while SQLite writes (it is synchronous): a slow disk must show up in the logs.
     if (elapsed > SLOW_PERSIST_MS) log.warn({ board: this.id, ms: Math.round(elapsed) }, 'slow persist');
-    this.unfolded++;
-    this.storedBytes += update.byteLength;
-    const message = encodeUpdate(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    this.lastSeq = lastSeq;
+    this.unfolded += batch.length;
+    for (const { update, origin } of batch) {
+      const message = encodeUpdate(update);
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+      relay?.publish({ kind: 'update', payload: update });
+    }
     this.scheduleCompaction();
-  };
+  }
+
+  private storageFailed(error: unknown): void {
+    this.options.log.error(
+      { board: this.id, err: error },
+      'could not persist an update; dropping the board from memory',
+    );
+    this.closeAll(CloseCode.internalError, 'storage failed; reconnect to resend your changes');
+    this.destroy({ save: false });
+    this.options.onBroken(this);
+  }
+
+  /** A message another instance published for this board. */
+  receiveRelayed(message: RelayedMessage): void {
+    if (this.closed) return;
+    try {
+      switch (message.kind) {
+        case 'update':
+          Y.applyUpdate(this.doc, message.payload, RELAYED_ORIGIN);
+          return;
+        case 'awareness':
+          applyAwarenessUpdate(this.awareness, message.payload, RELAYED_ORIGIN);
+          return;
+        case 'hello':
+          // An instance just started holding this board (or got Redis back): it needs our peers' presence.
+          this.publishPresence();
+          return;
+      }
+    } catch (error) {
+      this.options.log.warn({ board: this.id, err: error }, 'relayed message could not be applied');
+    }
+  }
+
+  /** Publishes the presence of this instance's peers to the other instances. */
+  publishPresence(): void {
+    const own = [...this.awarenessOwners.keys()].filter((client) => this.awareness.states.has(client));
+    if (own.length === 0) return;
+    this.options.relay?.publish({ kind: 'awareness', payload: encodeAwarenessUpdate(this.awareness, own) });
+  }
+
+  /**
+   * Applies what the shared database holds that this room may have missed (relayed messages are lost
+   * while Redis is down, or before this instance subscribed): the changes reach this room's peers.
+   */
+  catchUp(state: StoredBoardState): void {
+    if (this.closed) return;
+    // Still exactly what was loaded: nothing to apply (and a lazily applied board stays unapplied).
+    const unchanged =
+      this.unapplied &&
+      state.updates.length === 0 &&
+      this.storedSnapshot !== undefined &&
+      Buffer.from(state.snapshot).equals(this.storedSnapshot);
+    if (unchanged) return;
+    const doc = this.doc;
+    Y.applyUpdate(doc, state.snapshot, RELAYED_ORIGIN);
+    for (const update of state.updates) Y.applyUpdate(doc, update, RELAYED_ORIGIN);
+  }
 
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
@@ -403,7 +520,10 @@ export class BoardRoom {
       }
     }
     for (const list of [changes.added, changes.updated, changes.removed]) {
-      for (const client of list) this.pendingAwareness.add(client);
+      for (const client of list) {
+        this.pendingAwareness.add(client);
+        if (origin !== RELAYED_ORIGIN && this.options.relay) this.pendingPublish.add(client);
+      }
     }
     if (this.awarenessTimer || this.closed) return;
     // Throttle with a leading edge: after a quiet tick the change goes out at once (next macrotask, so
@@ -416,6 +536,13 @@ export class BoardRoom {
   private readonly flushAwareness = (): void => {
     this.awarenessTimer = undefined;
     this.lastAwarenessFlush = performance.now();
+    if (this.pendingPublish.size > 0) {
+      this.options.relay?.publish({
+        kind: 'awareness',
+        payload: encodeAwarenessUpdate(this.awareness, [...this.pendingPublish]),
+      });
+      this.pendingPublish.clear();
+    }
     if (this.pendingAwareness.size === 0) return;
     const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]));
     this.pendingAwareness.clear();
@@ -435,39 +562,68 @@ export class BoardRoom {
   }
 
   /**
-   * Folds the appended updates into the snapshot (the in-memory document holds all of them). `final`
-   * (the board leaves memory): with the board's preview, so the next page to open it draws at once.
+   * Folds the appended updates into the snapshot (the in-memory document holds all of this room's;
+   * a shared store hands over the other instances' too, which are applied first). `final` (the board
+   * leaves memory): with the board's preview, so the next page to open it draws at once.
    */
-  compact({ final = false }: { final?: boolean } = {}): void {
-    if (this.closed) return;
+  compact({ final = false }: { final?: boolean } = {}): Promise<void> | undefined {
+    if (this.closed || this.compaction) return undefined;
     const { store, metrics, log } = this.options;
     if (this.unfolded === 0) {
-      if (final && !this.previewStored) this.storePreview();
-      return;
+      if (final && !this.previewStored) return this.storePreview();
+      return undefined;
     }
+    const folding = this.unfolded;
+    let snapshotBytes = 0;
+    let withPreview = false;
+    let done: ReturnType<BoardStore['foldUpdates']>;
     try {
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      // Reading the board for a preview costs tens of milliseconds: only when it leaves memory.
-      const preview = final ? this.reads.previewText() : undefined;
-      store.compact(this.id, snapshot, this.lastSeq, this.reads.counts(), preview);
-      this.previewStored = preview !== undefined;
-      this.storedBytes = snapshot.byteLength;
-      this.unfolded = 0;
-      metrics.compactions.inc();
+      done = store.foldUpdates(this.id, this.lastSeq, (stored) => {
+        // Freed meanwhile (storage failed): roll the compaction back rather than store a freed document.
+        if (this.closed) throw new Error('the room was closed during compaction');
+        if (stored) this.catchUp(stored);
+        const snapshot = Y.encodeStateAsUpdate(this.doc);
+        snapshotBytes = snapshot.byteLength;
+        // Reading the board for a preview costs tens of milliseconds: only when it leaves memory.
+        const preview = final ? this.reads.previewText() : undefined;
+        withPreview = preview !== undefined;
+        return { snapshot, preview, ...this.reads.counts() };
+      });
     } catch (error) {
       // The appended updates are still there; the next compaction retries.
       log.error({ board: this.id, err: error }, 'compaction failed');
+      return undefined;
     }
+    const folded = () => {
+      this.compaction = undefined;
+      this.previewStored = withPreview;
+      this.storedBytes = snapshotBytes;
+      this.unfolded = Math.max(0, this.unfolded - folding);
+      metrics.compactions.inc();
+      // Updates stored while this compaction ran (it skipped the triggers they fired) fold next.
+      if (this.unfolded > 0 && !this.closing) this.scheduleCompaction();
+    };
+    if (!(done instanceof Promise)) return void folded();
+    this.compaction = done.then(folded, (error: unknown) => {
+      this.compaction = undefined;
+      log.error({ board: this.id, err: error }, 'compaction failed');
+    });
+    return this.compaction;
   }
 
   /** Stores the preview of a board whose snapshot is up to date (nothing appended since). */
-  private storePreview(): void {
-    try {
-      this.options.store.savePreview(this.id, this.reads.previewText());
-      this.previewStored = true;
-    } catch (error) {
+  private storePreview(): Promise<void> | undefined {
+    const failed = (error: unknown) =>
       // Only a first picture is lost: the next page waits for the live board.
       this.options.log.error({ board: this.id, err: error }, 'could not store the board preview');
+    try {
+      const saved = settle(this.options.store.savePreview(this.id, this.reads.previewText()), () => {
+        this.previewStored = true;
+      });
+      return saved instanceof Promise ? saved.catch(failed) : undefined;
+    } catch (error) {
+      failed(error);
+      return undefined;
     }
   }
 
@@ -475,10 +631,37 @@ export class BoardRoom {
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
 
-  /** Saves (unless the board is gone or storage broke) and frees everything. */
-  destroy({ save }: { save: boolean }): void {
+  /**
+   * Saves (unless the board is gone or storage broke) and frees everything. With an asynchronous store
+   * the returned promise settles once the writes in flight and the final compaction are done.
+   */
+  destroy({ save }: { save: boolean }): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    if (this.closing) return this.closing;
+    if (!save) return void this.free();
+    const finish = (): Promise<void> | undefined => {
+      const compacted = this.compact({ final: true });
+      if (!compacted) return void this.free();
+      return compacted.then(() => this.free());
+    };
+    if (!this.writing && !this.compaction) {
+      this.closing = finish();
+      return this.closing;
+    }
+    this.closing = this.whenIdle().then(finish);
+    return this.closing;
+  }
+
+  /** Set while `destroy` waits for the store. */
+  private closing: Promise<void> | undefined;
+
+  /** Resolves once no write or compaction is in flight. */
+  private async whenIdle(): Promise<void> {
+    while (this.writing || this.compaction) await (this.writing ?? this.compaction);
+  }
+
+  private free(): void {
     if (this.closed) return;
-    if (save) this.compact({ final: true });
     this.closed = true;
     clearTimeout(this.compactTimer);
     if (this.compactSoon) clearImmediate(this.compactSoon);

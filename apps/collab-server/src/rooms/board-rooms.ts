@@ -1,10 +1,14 @@
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { SqliteStore } from '../storage/sqlite-store.ts';
+import type { BoardRelay, RelayedMessage } from '../relay/board-relay.ts';
+import type { BoardStore } from '../storage/board-store.ts';
+import { CloseCode } from '../sync/close-codes.ts';
 import { BoardRoom } from './board-room.ts';
 
 export interface BoardRoomsOptions {
-  readonly store: SqliteStore;
+  readonly store: BoardStore;
+  /** Other instances (`REDIS_URL`); without it this process is the only one. */
+  readonly relay?: BoardRelay;
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly evictAfterMs: number;
@@ -19,9 +23,16 @@ export interface BoardRoomsOptions {
 /** The boards in memory: loaded on first connection, evicted a grace period after the last one leaves. */
 export class BoardRooms {
   private readonly rooms = new Map<string, BoardRoom>();
+  private readonly loading = new Map<string, Promise<BoardRoom | undefined>>();
+  /** Rooms leaving memory whose last writes are still on their way to the store. */
+  private readonly leaving = new Map<string, Promise<void>>();
   private readonly evictions = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly options: BoardRoomsOptions) {}
+  constructor(private readonly options: BoardRoomsOptions) {
+    options.relay?.onReconnect(() => {
+      for (const room of this.rooms.values()) this.catchUp(room);
+    });
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -32,13 +43,26 @@ export class BoardRooms {
   }
 
   /** The board's room, loading it if needed; `undefined` when the board does not exist. */
-  open(id: string): BoardRoom | undefined {
+  open(id: string): Promise<BoardRoom | undefined> {
     this.cancelEviction(id);
     const loaded = this.rooms.get(id);
-    if (loaded) return loaded;
-    const { store, metrics, log, awarenessTickMs, compactAfterUpdates, compactIdleMs } = this.options;
-    const room = BoardRoom.load(id, {
+    if (loaded) return Promise.resolve(loaded);
+    let loading = this.loading.get(id);
+    if (!loading) {
+      loading = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  private async load(id: string): Promise<BoardRoom | undefined> {
+    // A room of this board still saving: load what it saved, not what it had saved so far.
+    await this.leaving.get(id);
+    const { store, relay, metrics, log, awarenessTickMs, compactAfterUpdates, compactIdleMs } = this.options;
+    const access = await store.getAccess(id);
+    const room = await BoardRoom.load(id, {
       store,
+      relay: relay && { publish: (message) => relay.publish(id, message) },
       metrics,
       log,
       awarenessTickMs,
@@ -47,7 +71,7 @@ export class BoardRooms {
       maxNoteTextLength: this.options.maxNoteTextLength,
       maxElementsPerBoard: this.options.maxElementsPerBoard,
       maxBoardBytes: this.options.maxBoardBytes,
-      locked: store.getAccess(id)?.locked ?? false,
+      locked: access?.locked ?? false,
       onEmpty: (empty) => this.scheduleEviction(empty),
       onBroken: (broken) => this.forget(broken),
     });
@@ -55,7 +79,56 @@ export class BoardRooms {
     this.rooms.set(id, room);
     metrics.boardsLoaded.set(this.rooms.size);
     log.debug({ board: id }, 'board loaded');
+    if (relay) {
+      // What other instances did between our read and the subscription would be missed: read again
+      // once subscribed (Yjs applies what it already has as a no-op).
+      relay
+        .join(id, (message) => this.relayed(id, message))
+        .then(() => {
+          if (this.rooms.get(id) === room) this.catchUp(room);
+        });
+    }
     return room;
+  }
+
+  /** Reads the board back from the shared database into the room, and exchanges presence. */
+  private catchUp(room: BoardRoom): void {
+    const { store, relay, log } = this.options;
+    relay?.publish(room.id, { kind: 'hello' });
+    room.publishPresence();
+    Promise.resolve(store.loadBoardState(room.id)).then(
+      (state) => {
+        if (state && this.rooms.get(room.id) === room) room.catchUp(state);
+      },
+      (error: unknown) => log.error({ board: room.id, err: error }, 'could not catch up from the database'),
+    );
+  }
+
+  private relayed(id: string, message: RelayedMessage): void {
+    const room = this.rooms.get(id);
+    if (!room) return;
+    switch (message.kind) {
+      case 'locked':
+        room.setLocked(message.locked);
+        return;
+      case 'deleted':
+        this.remove(id, CloseCode.boardDeleted, 'board deleted');
+        return;
+      case 'rotated':
+        room.closeConnectionsOf(
+          message.tokenHash,
+          CloseCode.linkRotated,
+          `the ${message.link} link was rotated`,
+        );
+        return;
+      default:
+        room.receiveRelayed(message);
+    }
+  }
+
+  /** Tells the other instances holding the board (owner actions: lock, rotate, delete). */
+  announce(id: string, message: RelayedMessage): void {
+    this.options.relay?.publish(id, message);
   }
 
   /**
@@ -63,8 +136,8 @@ export class BoardRooms {
    * page that fetches the board and then connects loads it once, and evicted after the grace period
    * unless a peer joins.
    */
-  read(id: string): BoardRoom | undefined {
-    const room = this.open(id);
+  async read(id: string): Promise<BoardRoom | undefined> {
+    const room = await this.open(id);
     if (room && room.peerCount === 0) this.scheduleEviction(room);
     return room;
   }
@@ -80,13 +153,13 @@ export class BoardRooms {
     this.evictions.delete(id);
   }
 
-  /** Saves and drops a board nobody is connected to. */
-  evict(id: string): void {
+  /** Saves and drops a board nobody is connected to; resolves once it is saved. */
+  evict(id: string): Promise<void> | undefined {
     const room = this.rooms.get(id);
-    if (!room || room.peerCount > 0) return;
-    room.destroy({ save: true });
-    this.forget(room);
+    if (!room || room.peerCount > 0) return undefined;
+    const saved = this.leave(room, room.destroy({ save: true }));
     this.options.log.debug({ board: id }, 'board evicted');
+    return saved;
   }
 
   /** A board was deleted: disconnect everyone and drop it without saving. */
@@ -98,18 +171,32 @@ export class BoardRooms {
     this.forget(room);
   }
 
-  /** Shutdown: disconnect everyone, save every board. */
-  closeAll(code: number, reason: string): void {
+  /** Shutdown: disconnect everyone, save every board; resolves once all are saved. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    const saved: Array<Promise<void> | undefined> = [];
     for (const room of [...this.rooms.values()]) {
       room.closeAll(code, reason);
-      room.destroy({ save: true });
-      this.forget(room);
+      saved.push(this.leave(room, room.destroy({ save: true })));
     }
+    await Promise.all([...saved, ...this.leaving.values()]);
+  }
+
+  private leave(room: BoardRoom, saved: Promise<void> | undefined): Promise<void> | undefined {
+    this.forget(room);
+    if (!saved) return undefined;
+    const done = saved.finally(() => {
+      if (this.leaving.get(room.id) === done) this.leaving.delete(room.id);
+    });
+    this.leaving.set(room.id, done);
+    return done;
   }
 
   private forget(room: BoardRoom): void {
     this.cancelEviction(room.id);
-    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    if (this.rooms.get(room.id) === room) {
+      this.rooms.delete(room.id);
+      this.options.relay?.leave(room.id);
+    }
     this.options.metrics.boardsLoaded.set(this.rooms.size);
   }
 }

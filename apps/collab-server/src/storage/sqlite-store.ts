@@ -1,29 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-
-/** A board's row, without its document state. Times are epoch milliseconds. */
-export interface BoardRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly elementCount: number;
-  readonly connectionCount: number;
-}
-
-/** What a board's document is made of on disk: the snapshot plus updates appended after it. */
-export interface StoredBoardState {
-  readonly snapshot: Uint8Array;
-  readonly updates: readonly Uint8Array[];
-  /** Sequence number of the last appended update (0 when none): compaction folds up to here. */
-  readonly lastSeq: number;
-}
-
-export interface BoardCounts {
-  readonly elementCount: number;
-  readonly connectionCount: number;
-}
+import type {
+  BoardAccessRecord,
+  BoardCounts,
+  BoardRecord,
+  BoardStore,
+  CompactedBoard,
+  NewBoard,
+  StoredBoardState,
+} from './board-store.ts';
 
 interface BoardRow {
   id: string;
@@ -68,18 +54,6 @@ CREATE TABLE IF NOT EXISTS retired_tokens (
 );
 `;
 
-/** SHA-256 hashes of a board's capabilities (the tokens themselves are never stored). */
-export interface BoardAccessHashes {
-  readonly editHash: string;
-  readonly viewHash: string;
-  readonly ownerHash: string;
-}
-
-export interface BoardAccessRecord extends BoardAccessHashes {
-  readonly boardId: string;
-  readonly locked: boolean;
-}
-
 interface AccessRow {
   board_id: string;
   edit_hash: string;
@@ -122,11 +96,12 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /**
- * All boards in one SQLite file (`<dataDir>/squall.db`, WAL). Every received update is appended as one
- * row before it is relayed; compaction folds the appended rows into the snapshot in one transaction,
- * so a crash at any point leaves either the old rows or the new snapshot, never neither.
+ * All boards in one SQLite file (`<dataDir>/squall.db`, WAL), for one server process (the embedded
+ * default). Every received update is appended as one row before it is relayed; compaction folds the
+ * appended rows into the snapshot in one transaction, so a crash at any point leaves either the old
+ * rows or the new snapshot, never neither. Answers synchronously.
  */
-export class SqliteStore {
+export class SqliteStore implements BoardStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements;
@@ -194,16 +169,7 @@ export class SqliteStore {
   }
 
   /** Inserts a board and, when given, its capability hashes and its snapshot's preview, in one transaction. */
-  createBoard(
-    board: {
-      id: string;
-      name: string;
-      snapshot: Uint8Array;
-      access?: BoardAccessHashes;
-      preview?: string;
-    } & BoardCounts,
-    now = Date.now(),
-  ): void {
+  createBoard(board: NewBoard, now = Date.now()): void {
     const { access, preview, ...row } = board;
     this.db.transaction(() => {
       this.statements.insertBoard.run({ ...row, snapshot: asBuffer(board.snapshot), now });
@@ -279,6 +245,23 @@ export class SqliteStore {
   /** Appends one update durably (committed when this returns); returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array, now = Date.now()): number {
     return Number(this.statements.append.run(id, asBuffer(update), now).lastInsertRowid);
+  }
+
+  appendUpdates(id: string, updates: readonly Uint8Array[]): number {
+    if (updates.length === 1) return this.appendUpdate(id, updates[0]!);
+    return this.db.transaction(() => {
+      let seq = 0;
+      for (const update of updates) seq = this.appendUpdate(id, update);
+      return seq;
+    })();
+  }
+
+  /** One writer (this process): its document holds everything stored, so `build` gets `undefined`. */
+  foldUpdates(id: string, upToSeq: number, build: (stored: undefined) => CompactedBoard): boolean {
+    if (!this.statements.snapshot.get(id)) return false;
+    const { snapshot, preview, ...counts } = build(undefined);
+    this.compact(id, snapshot, upToSeq, counts, preview);
+    return true;
   }
 
   /**

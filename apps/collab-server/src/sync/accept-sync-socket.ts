@@ -29,7 +29,8 @@ function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
 
 /**
  * Wires a freshly upgraded `/sync/<boardId>?token=…` socket to its board, or closes it with the reason
- * why not. A view link (or a locked board) joins read-only.
+ * why not. A view link (or a locked board) joins read-only. Messages that arrive while the token is
+ * checked and the board loaded wait, in order, until the peer has joined.
  */
 export function acceptSyncSocket(
   socket: WebSocket,
@@ -37,8 +38,9 @@ export function acceptSyncSocket(
   token: string | undefined,
   options: SyncSocketOptions,
 ): void {
-  const { rooms, metrics } = options;
-  const log = options.log.child({ board: boardId, peer: nextPeerId });
+  const { metrics } = options;
+  const peerId = nextPeerId++;
+  const log = options.log.child({ board: boardId, peer: peerId });
   const refuse = (code: number, reason: string) => {
     metrics.rejected.inc({ reason: closeCodeName(code) });
     log.warn({ code, reason }, 'sync connection refused');
@@ -48,34 +50,67 @@ export function acceptSyncSocket(
     refuse(CloseCode.invalidBoardId, 'invalid board id');
     return;
   }
+  const early: Array<{ data: Buffer | ArrayBuffer | Buffer[]; isBinary: boolean }> = [];
+  let gone = false;
+  const queue = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => early.push({ data, isBinary });
+  const lost = () => {
+    gone = true;
+  };
+  // `ws` closes the socket after an error; until the peer has joined, only the close matters.
+  const ignore = () => {};
+  socket.on('message', queue);
+  socket.on('close', lost);
+  socket.on('error', ignore);
+  join(socket, boardId, token, options, log, refuse, peerId).then(
+    (handle) => {
+      socket.off('message', queue);
+      socket.off('close', lost);
+      socket.off('error', ignore);
+      if (!handle) return;
+      if (gone) return handle.leave();
+      for (const { data, isBinary } of early) handle.message(data, isBinary);
+    },
+    (error: unknown) => {
+      log.error({ err: error }, 'could not load board');
+      refuse(CloseCode.internalError, 'could not load the board');
+    },
+  );
+}
+
+/** Checks the token, loads the board and joins it; `undefined` when the socket was refused. */
+async function join(
+  socket: WebSocket,
+  boardId: string,
+  token: string | undefined,
+  options: SyncSocketOptions,
+  log: SyncSocketOptions['log'],
+  refuse: (code: number, reason: string) => void,
+  peerId: number,
+): Promise<
+  | { message: (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => void; leave: () => void }
+  | undefined
+> {
+  const { rooms, metrics } = options;
   // Checked before the board is loaded: a caller without a capability costs no more than a lookup.
-  const access = options.access.check(boardId, token);
+  const access = await options.access.check(boardId, token);
   if (!access.ok && access.reason === 'rotated') {
     refuse(CloseCode.linkRotated, 'link rotated: ask the board owner for the new link');
-    return;
+    return undefined;
   }
   if (!access.ok) {
     refuse(CloseCode.unauthorized, access.reason === 'missing' ? 'token required' : 'wrong token');
-    return;
+    return undefined;
   }
-  let room: ReturnType<BoardRooms['open']>;
-  try {
-    room = rooms.open(boardId);
-  } catch (error) {
-    log.error({ err: error }, 'could not load board');
-    refuse(CloseCode.internalError, 'could not load the board');
-    return;
-  }
+  const room = await rooms.open(boardId);
   if (!room) {
     refuse(CloseCode.boardNotFound, 'board not found');
-    return;
+    return undefined;
   }
   if (room.peerCount >= options.maxConnectionsPerBoard) {
     refuse(CloseCode.boardFull, `board is full: ${options.maxConnectionsPerBoard} connections`);
-    return;
+    return undefined;
   }
-  const joined = room;
-  const peer = new SocketPeer(nextPeerId++, socket, metrics, options.maxBufferedBytes, {
+  const peer = new SocketPeer(peerId, socket, metrics, options.maxBufferedBytes, {
     readOnly: access.role === 'view',
     tokenHash: access.tokenHash,
   });
@@ -87,7 +122,7 @@ export function acceptSyncSocket(
   };
   metrics.connections.inc();
 
-  socket.on('message', (data, isBinary) => {
+  const message = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
     if (peer.closed) return;
     const bytes = asBytes(data);
     metrics.bytesIn.inc(bytes.byteLength);
@@ -95,17 +130,23 @@ export function acceptSyncSocket(
       return drop(CloseCode.rateLimited, `rate limit: over ${options.rateLimitMessagesPerSecond} messages/s`);
     }
     if (!isBinary) return drop(CloseCode.unsupportedMessage, 'text frames are not supported');
-    let message: ClientMessage;
+    let decoded: ClientMessage;
     try {
-      message = decodeClientMessage(bytes);
-      metrics.messagesIn.inc({ kind: message.kind });
-      joined.receive(peer, message);
+      decoded = decodeClientMessage(bytes);
+      metrics.messagesIn.inc({ kind: decoded.kind });
+      room.receive(peer, decoded);
     } catch (error) {
       if (error instanceof ProtocolError) return drop(error.code, error.reason);
       log.error({ err: error }, 'unexpected error handling a sync message');
       return drop(CloseCode.internalError, 'internal error');
     }
-  });
+  };
+  const leave = () => {
+    peer.closed = true;
+    metrics.connections.dec();
+    room.leave(peer);
+  };
+  socket.on('message', message);
   socket.on('error', (error: Error & { code?: string }) => {
     // `ws` has already closed the socket (1009 for frames over MAX_MESSAGE_BYTES, 1002 for protocol errors).
     const reason = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'messageTooBig' : 'protocolError';
@@ -113,10 +154,7 @@ export function acceptSyncSocket(
     log.warn({ reason, message: error.message }, 'sync connection closed by the WebSocket layer');
     peer.closed = true;
   });
-  socket.on('close', () => {
-    peer.closed = true;
-    metrics.connections.dec();
-    joined.leave(peer);
-  });
-  joined.join(peer);
+  socket.on('close', leave);
+  room.join(peer);
+  return { message, leave };
 }

@@ -24,7 +24,7 @@ beforeEach(async () => {
     CONNECTION_ATTEMPTS_PER_MINUTE: '1000000',
   });
   board = await createBoard(server.url, 'Fuzzed');
-  const seeded = server.rooms.open(board.id)!;
+  const seeded = (await server.rooms.open(board.id))!;
   for (const text of ['Order placed', 'Payment taken', 'Parcel shipped']) {
     createElement(seeded.doc, { kind: 'domainEvent', text, position: { x: 0, y: 0 } }, 'seed');
   }

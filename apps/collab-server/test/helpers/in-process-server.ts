@@ -1,9 +1,12 @@
 import { readConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
+import type { SqliteStore } from '../../src/storage/sqlite-store.ts';
 import { tempDir } from './temp-dir.ts';
 
-export interface TestServer extends RunningServer {
+export interface TestServer extends Omit<RunningServer, 'store'> {
+  /** Without DATABASE_URL the store is SQLite, which answers synchronously (handy in assertions). */
+  readonly store: SqliteStore;
   readonly dataDir: string;
   readonly wsUrl: string;
   /** Closes the server and removes its data folder. */

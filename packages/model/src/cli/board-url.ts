@@ -5,6 +5,28 @@ import { CliError } from './cli-error.ts';
  * `http://host[/base]/b/<id>[?token=…]` → `http://host[/base]/api/boards/<id>/file[?token=…]`.
  */
 export function boardFileUrl(address: string): URL {
+  return boardUrl(address).file;
+}
+
+/** A saved revision: `@<number>` after the board's path (`/b/<id>@3?token=…`) or at the very end. */
+const REVISION_SUFFIX = /@([0-9]{1,12})\/?(?=[?#]|$)/;
+
+/**
+ * Where a Squall server serves what a board argument names: the live board's file, or with a
+ * `@<revision>` suffix (`http://host/b/<id>@3`), that saved revision as a board file
+ * (`/api/boards/<id>/revisions/3`).
+ */
+export function boardSourceUrl(argument: string): URL {
+  const suffix = REVISION_SUFFIX.exec(argument);
+  if (!suffix) return boardFileUrl(argument);
+  const address = argument.slice(0, suffix.index) + argument.slice(suffix.index + suffix[0].length);
+  const { base, id, token } = boardUrl(address);
+  const url = new URL(`${base}/api/boards/${id}/revisions/${suffix[1]}`);
+  if (token) url.searchParams.set('token', token);
+  return url;
+}
+
+function boardUrl(address: string): { file: URL; base: string; id: string; token: string | null } {
   let url: URL;
   try {
     url = new URL(address);
@@ -21,7 +43,7 @@ export function boardFileUrl(address: string): URL {
   const file = new URL(`${match[1]}/api/boards/${match[2]}/file`, url.origin);
   const token = url.searchParams.get('token');
   if (token) file.searchParams.set('token', token);
-  return file;
+  return { file, base: `${url.origin}${match[1]}`, id: match[2]!, token };
 }
 
 export function isUrl(argument: string): boolean {

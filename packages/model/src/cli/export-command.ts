@@ -95,11 +95,12 @@ export async function exportCommand(args: readonly string[], out: Output): Promi
     return EXIT_FAILED;
   }
   const root = resolve(values.out);
-  const { removed } = await writeExport(root, result.files, out);
+  const { removed, written, kept } = await writeExport(root, result.files, out);
   const stale =
     removed.length === 0
       ? ''
       : `; removed ${removed.length} stale file${removed.length === 1 ? '' : 's'} of the previous export`;
-  out.stdout(`Wrote ${result.files.length} files for "${name}" to ${root}${stale}\n`);
+  const yours = kept.length === 0 ? '' : `; kept ${kept.length} of your files as they are`;
+  out.stdout(`Wrote ${written} files for "${name}" to ${root}${stale}${yours}\n`);
   return EXIT_OK;
 }

@@ -15,6 +15,8 @@ export interface ExportManifest {
   readonly about: string;
   /** Relative, '/'-separated, sorted, unique. */
   readonly files: readonly string[];
+  /** Files the developer owns (never deleted nor overwritten), with what their scaffold covered. */
+  readonly developerFiles?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type ExportManifestRead =
@@ -34,15 +36,22 @@ export interface StaleExportFiles {
 }
 
 const ABOUT =
-  'Files written by `squall export`. The next export into this folder deletes the ones listed here that it no longer generates; other files are left alone.';
+  'Files written by `squall export`. The next export into this folder deletes the ones listed in "files" that it no longer generates; other files are left alone. Those in "developerFiles" are yours: never overwritten nor deleted.';
 
-/** The manifest's text for an export that generated `paths`. */
-export function exportManifestText(paths: readonly string[]): string {
+/** The manifest's text for an export that generated `paths` (and owns none of `developerFiles`). */
+export function exportManifestText(
+  paths: readonly string[],
+  developerFiles?: Readonly<Record<string, readonly string[]>>,
+): string {
+  const developer = Object.keys(developerFiles ?? {}).sort();
   const manifest: ExportManifest = {
     format: EXPORT_MANIFEST_FORMAT,
     version: EXPORT_MANIFEST_VERSION,
     about: ABOUT,
     files: [...new Set(paths)].sort(),
+    ...(developer.length > 0
+      ? { developerFiles: Object.fromEntries(developer.map((path) => [path, developerFiles![path]!])) }
+      : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

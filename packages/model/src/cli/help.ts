@@ -1,15 +1,16 @@
 export const MAIN_HELP = `squall: Event Storming boards to event contracts
 
 Usage:
-  squall export <board> --out <dir> [options]   generate TypeScript, JSON Schema, AsyncAPI and Kafka topics
+  squall export <board> --out <dir> [options]   generate TypeScript, JSON Schema, AsyncAPI, Kafka topics, services
   squall lint <board> [options]                 check a board; exits 1 when it has errors
+  squall diff <old> <new> [options]             compare two boards' contracts; exits 1 on a breaking change
 
 <board> is a .squall.json file or a board URL on a Squall server (http://host/b/<id>, a share link's
-?token=... is passed on).
+?token=... is passed on), or <board URL>@<revision> for a revision saved on the server.
 
 Run "squall <command> --help" for the options of a command.
 
-Exit codes: 0 ok, 1 lint errors or export failed, 2 bad arguments or unreadable board.
+Exit codes: 0 ok, 1 lint errors, export failed or breaking change, 2 bad arguments or unreadable board.
 `;
 
 export const EXPORT_HELP = `Usage: squall export <board> --out <dir> [options]
@@ -19,6 +20,8 @@ Writes the board's contracts into <dir>:
   jsonschema/   one JSON Schema (2020-12) per event payload
   asyncapi/     AsyncAPI 3.0.0 per bounded context, with Kafka bindings
   topics/       topics.json, topics.ts, create-topics.ts, create-topics.sh, Strimzi and Terraform
+  services/     only with --only services: one event-sourced service per bounded context on Kafka
+                (aggregates, policies, projections, tests), with typescript/ and a package.json
   README.md     which sticky became which type, topic and channel; the warnings that shaped it
   .squall-export.json
                 the files this export wrote
@@ -26,10 +29,14 @@ Writes the board's contracts into <dir>:
 Files the previous export into <dir> wrote (its .squall-export.json) that this one no longer
 generates, such as a renamed event's schema, are deleted, and so are the folders they leave empty.
 Every other file in <dir> is left alone. Keep one export (one board, one --only) per folder.
+The services' decide, evolve, policies, projections and tests are yours once written: an export
+never overwrites them and prints what the board changed in them (with the code of a new case).
+
 
 Options:
   --out <dir>             output folder (required)
-  --only <formats>        comma-separated: typescript,jsonschema,asyncapi,topics (default: all)
+  --only <formats>        comma-separated: typescript,jsonschema,asyncapi,topics,services
+                          (default: all but services)
   --org <name>            organisation, first segment of topics and CloudEvents types (default: example)
   --profile <dev|prod>    topic settings: dev = 1 replica, prod = the board's or 3 (default: prod)
   --asyncapi <context|board>
@@ -55,4 +62,26 @@ Options:
                  judge the board at this workshop level (default: the board's own)
   --json         print the issues as JSON
   -h, --help     show this help
+`;
+
+export const DIFF_HELP = `Usage: squall diff <old> <new> [options]
+
+Compares the event contracts of two boards (each a .squall.json file, a board URL, or
+<board URL>@<revision>) as the exporter generates them: per bounded context and event, events added,
+removed, renamed (an event keeps its identity through its element id) or moved to another topic;
+payload fields added, removed, renamed, retyped, made required or optional; enum values; topic
+changes (renamed, partitions, cleanup policy, key). Each change is judged under the mode, with the
+reason in words:
+  backward   consumers on the new schema can read events written with the old one (the default)
+  forward    consumers still on the old schema can read events written with the new one
+  full       both
+The exported schemas are closed (no extra properties), so adding any field breaks forward.
+
+Options:
+  --mode <backward|forward|full>   compatibility mode (default: backward)
+  --json                           print the report as JSON
+  -h, --help                       show this help
+
+Exits 0 when every change is compatible, 1 when a change breaks the mode, 2 on a usage error
+(unreadable board, unknown mode).
 `;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BoardSnapshot } from '../elements.ts';
 import { snapshotFromBoardFile } from '../file/format.ts';
 import { DEFAULT_MAX_FILE_LENGTH, formatBoardFileErrors, parseBoardFile } from '../file/parse.ts';
-import { boardFileUrl, isUrl } from './board-url.ts';
+import { boardSourceUrl, isUrl } from './board-url.ts';
 import { CliError } from './cli-error.ts';
 
 export interface LoadedBoard {
@@ -13,7 +13,7 @@ export interface LoadedBoard {
 const FETCH_TIMEOUT_MS = 30_000;
 
 async function fetchText(address: string): Promise<string> {
-  const url = boardFileUrl(address);
+  const url = boardSourceUrl(address);
   // The token stays out of messages: they end up in CI logs.
   const shown = `${url.origin}${url.pathname}`;
   let response: Response;
@@ -36,7 +36,9 @@ async function fetchText(address: string): Promise<string> {
       response.status === 401 || response.status === 403
         ? ' (is the ?token= of a share link missing or wrong?)'
         : response.status === 404
-          ? ' (no board with that id on this server)'
+          ? url.pathname.includes('/revisions/')
+            ? ' (no such board or revision on this server)'
+            : ' (no board with that id on this server)'
           : '';
     throw new CliError(`could not fetch ${shown}: HTTP ${response.status} ${response.statusText}${hint}`);
   }

@@ -1,4 +1,5 @@
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.ts';
+import { diffCommand } from './diff-command.ts';
 import { exportCommand } from './export-command.ts';
 import { MAIN_HELP } from './help.ts';
 import { lintCommand } from './lint-command.ts';
@@ -7,6 +8,7 @@ import { type Output, processOutput } from './output.ts';
 const COMMANDS: Record<string, (args: readonly string[], out: Output) => Promise<number>> = {
   export: exportCommand,
   lint: lintCommand,
+  diff: diffCommand,
 };
 
 /** Runs `squall <command> …` and returns the exit code; errors become one clear message on stderr. */

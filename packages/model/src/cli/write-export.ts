@@ -2,12 +2,17 @@ import { lstat, mkdir, readFile, realpath, rmdir, unlink, writeFile } from 'node
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ExportFile } from '../export/export-file.ts';
 import { CliError, EXIT_FAILED } from './cli-error.ts';
+import { type KeptFile, planDeveloperFiles, readDeveloperEntries } from './developer-files.ts';
 import { EXPORT_MANIFEST_FILE, exportManifestText, staleExportFiles } from './export-manifest.ts';
 import type { Output } from './output.ts';
 
 export interface WrittenExport {
   /** Stale files of the previous export that were deleted, relative to the folder. */
   readonly removed: readonly string[];
+  /** How many files were written (developer-owned files that exist are not). */
+  readonly written: number;
+  /** Developer-owned files that exist and were left as they are. */
+  readonly kept: readonly KeptFile[];
 }
 
 function errorCode(error: unknown): unknown {
@@ -106,17 +111,49 @@ export async function writeExport(
   files: readonly ExportFile[],
   out: Output,
 ): Promise<WrittenExport> {
+  const developer = await keepDeveloperFiles(root, files, out);
   const removed = await removeStale(root, files, out);
   try {
-    for (const file of files) {
+    for (const file of developer.write) {
       const path = join(root, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.contents);
     }
     await mkdir(root, { recursive: true });
-    await writeFile(join(root, EXPORT_MANIFEST_FILE), exportManifestText(files.map((file) => file.path)));
+    const generated = files.filter((file) => !file.developerOwned).map((file) => file.path);
+    await writeFile(join(root, EXPORT_MANIFEST_FILE), exportManifestText(generated, developer.entries));
   } catch (error) {
     throw new CliError(`could not write to ${root}: ${message(error)}`, EXIT_FAILED);
   }
-  return { removed };
+  return { removed, written: developer.write.length, kept: developer.kept };
+}
+
+/**
+ * Developer-owned files that exist are never written again: reports what the board changed in them
+ * since the last export (with the scaffold's code for what is new), and which ones it no longer has.
+ */
+async function keepDeveloperFiles(root: string, files: readonly ExportFile[], out: Output) {
+  const existing = new Set<string>();
+  for (const file of files) {
+    if (!file.developerOwned) continue;
+    try {
+      await lstat(join(root, file.path));
+      existing.add(file.path);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') throw error;
+    }
+  }
+  const previous = existing.size > 0 ? readDeveloperEntries(await readPreviousManifest(root, out)) : {};
+  const plan = planDeveloperFiles(files, previous, existing);
+  for (const kept of plan.kept) {
+    if (kept.added.length === 0 && kept.removed.length === 0) continue;
+    const changes = [
+      ...(kept.added.length ? [`the board now also has ${kept.added.join(', ')}`] : []),
+      ...(kept.removed.length ? [`no longer has ${kept.removed.join(', ')}`] : []),
+    ];
+    out.stdout(`kept     ${kept.path} (yours): ${changes.join('; ')}\n`);
+    for (const stub of kept.stubs) out.stdout(`${stub.trimEnd().replace(/^/gm, '           ')}\n`);
+  }
+  for (const path of plan.orphaned) out.stdout(`kept     ${path} (yours): no longer on the board\n`);
+  return plan;
 }

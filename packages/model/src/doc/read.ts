@@ -52,7 +52,10 @@ export function readElement(id: string, map: unknown): BoardElement | undefined 
     codeName: readString(element.get('codeName')),
   };
   switch (kind) {
-    case 'domainEvent':
+    case 'domainEvent': {
+      const event = { ...base, kind, fields: readFields(element.get('fields')) };
+      return element.get('pivotal') === true ? { ...event, pivotal: true } : event;
+    }
     case 'command':
       return { ...base, kind, fields: readFields(element.get('fields')) };
     case 'aggregate':

@@ -7,7 +7,10 @@ import type * as Y from 'yjs';
  * - `elements`    Y.Map keyed by element id; each value a Y.Map with `kind`, `text` (Y.Text, so two people
  *                 typing in one note merge), `position` ({x, y}, one value so a move is one write), `size`,
  *                 `z` (fractional index), `codeName`, and per kind: `fields` (Y.Map keyed by field id of
- *                 {name, type, required, description, order}), `keyField`, `topic`, `topicPrefix`.
+ *                 {name, type, required, description, order}), `pivotal` (domain events: true marks a phase
+ *                 border; absent or false means not pivotal), `keyField`, `topic`, `topicPrefix`.
+ *                 Kind `swimlane` (a horizontal band) has only the common keys. Both were added without a
+ *                 version change: older readers skip a kind they do not know and ignore `pivotal`.
  * - `connections` Y.Map keyed by connection id; each value a plain {source, target, label?} object.
  *
  * Selection, drag state, measured sizes and the viewport never go in the document: they are presence.

@@ -39,6 +39,8 @@ export interface ElementInit {
   readonly z?: string;
   readonly codeName?: string;
   readonly fields?: readonly PayloadFieldInit[];
+  /** Domain events only: a phase border on the timeline. */
+  readonly pivotal?: boolean;
   readonly keyField?: string;
   readonly topic?: TopicSettings;
   readonly topicPrefix?: string;
@@ -51,6 +53,8 @@ export interface ElementPatch {
   readonly size?: Size;
   readonly z?: string;
   readonly codeName?: string;
+  /** Domain events only (kept on other kinds, so changing back restores it). */
+  readonly pivotal?: boolean;
   readonly keyField?: string;
   readonly topic?: TopicSettings;
   readonly topicPrefix?: string;
@@ -93,6 +97,7 @@ function writeElement(maps: BoardMaps, id: string, init: ElementInit, z: string)
     });
     element.set('fields', fields);
   }
+  if (init.kind === 'domainEvent' && init.pivotal) element.set('pivotal', true);
   if (init.kind === 'aggregate') element.set('keyField', init.keyField ?? '');
   if (init.kind === 'boundedContext') element.set('topicPrefix', init.topicPrefix ?? '');
   if (init.kind === 'aggregate' || init.kind === 'boundedContext') element.set('topic', { ...init.topic });
@@ -105,6 +110,9 @@ export function elementInit(element: BoardElement): ElementInit {
   const base = { id, kind, text, position, size, z, codeName };
   switch (element.kind) {
     case 'domainEvent':
+      return element.pivotal
+        ? { ...base, fields: element.fields, pivotal: true }
+        : { ...base, fields: element.fields };
     case 'command':
       return { ...base, fields: element.fields };
     case 'aggregate':
@@ -166,6 +174,7 @@ function applyPatch(element: ElementMap, patch: ElementPatch): void {
   if (patch.size !== undefined) element.set('size', { width: patch.size.width, height: patch.size.height });
   if (patch.z !== undefined) element.set('z', patch.z);
   if (patch.codeName !== undefined) element.set('codeName', patch.codeName);
+  if (patch.pivotal !== undefined) element.set('pivotal', patch.pivotal);
   if (patch.keyField !== undefined) element.set('keyField', patch.keyField);
   if (patch.topicPrefix !== undefined) element.set('topicPrefix', patch.topicPrefix);
   if (patch.topic !== undefined) element.set('topic', { ...patch.topic });

@@ -83,6 +83,8 @@ describe('exportBoard', () => {
     const { files } = exportBoard(board(), { org: 'Acme Corp' });
     const topics = JSON.parse(files.find((file) => file.path === 'topics/topics.json')!.contents);
     expect(topics.topics).toEqual([
+      // The policy in Billing consumes Order Placed: its dead letters have a topic.
+      expect.objectContaining({ name: 'acme-corp.billing.dead-letter', kind: 'dead-letter' }),
       expect.objectContaining({
         name: 'acme-corp.sales.order.events',
         keyField: 'orderId',

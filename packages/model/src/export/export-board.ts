@@ -5,6 +5,7 @@ import { renderJsonSchemas } from './json-schema.ts';
 import { type ExportFormat, type ExportOptions, resolveExportOptions } from './options.ts';
 import { buildExportPlan, type ExportPlan } from './plan.ts';
 import { renderReadme } from './readme.ts';
+import { renderServices } from './services/render-services.ts';
 import { renderTopics } from './topics/render-topics.ts';
 import { renderTypeScript } from './typescript.ts';
 import type { ExportWarning } from './warnings.ts';
@@ -23,6 +24,7 @@ const RENDERERS: Record<ExportFormat, (plan: ExportPlan) => ExportFile[]> = {
   jsonschema: renderJsonSchemas,
   asyncapi: renderAsyncApi,
   topics: renderTopics,
+  services: renderServices,
 };
 
 function result(plan: ExportPlan, formats: readonly ExportFormat[], withReadme: boolean): ExportResult {
@@ -47,7 +49,7 @@ export function exportBoard(board: BoardSnapshot, options: ExportOptions = {}): 
 function exportOne(format: ExportFormat) {
   return (board: BoardSnapshot, options: ExportOptions = {}): ExportResult => {
     const resolved = resolveExportOptions({ ...options, only: [format] });
-    return result(buildExportPlan(board, resolved), [format], false);
+    return result(buildExportPlan(board, resolved), resolved.only, false);
   };
 }
 
@@ -59,3 +61,8 @@ export const exportJsonSchemas = exportOne('jsonschema');
 export const exportAsyncApi = exportOne('asyncapi');
 /** Topic definitions: `topics.json`, `topics.ts`, admin and shell scripts, Strimzi, Terraform (`topics/…`). */
 export const exportTopics = exportOne('topics');
+/**
+ * One event-sourced service per bounded context, on Kafka (`services/…`, a workspace `package.json`), with the
+ * TypeScript contracts they import (`typescript/…`).
+ */
+export const exportServices = exportOne('services');

@@ -30,6 +30,7 @@ const KIND_WORD: Record<NameSource['kind'], string> = {
   hotspot: 'hotspot',
   opportunity: 'opportunity',
   boundedContext: 'context',
+  swimlane: 'lane',
   field: 'field',
 };
 

@@ -1,14 +1,24 @@
 import { topicSegments } from './names.ts';
 
-export const EXPORT_FORMATS = ['typescript', 'jsonschema', 'asyncapi', 'topics'] as const;
+export const EXPORT_FORMATS = ['typescript', 'jsonschema', 'asyncapi', 'topics', 'services'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What an export without `only` generates: the contracts. Services are asked for by name. */
+export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = [
+  'typescript',
+  'jsonschema',
+  'asyncapi',
+  'topics',
+];
 
 export const TOPIC_PROFILES = ['dev', 'prod'] as const;
 /** `dev`: one broker (replication factor 1). `prod`: the board's replication factor, default 3. */
 export type TopicProfile = (typeof TOPIC_PROFILES)[number];
 
 export interface ExportOptions {
-  /** Which formats to generate; the README is always included. Default: all. */
+  /**
+   * Which formats to generate; the README is always included. Default: the contracts (all but `services`).
+   * `services` brings `typescript` along: the services import it.
+   */
   readonly only?: readonly ExportFormat[];
   /** Organisation: first segment of topic names and of CloudEvents types (`com.<org>.…`). Default `example`. */
   readonly org?: string;
@@ -58,7 +68,9 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
   check(options.profile, TOPIC_PROFILES, 'profile');
   check(options.asyncApiScope, ['context', 'board'], 'asyncApiScope');
   check(options.strimziApiVersion, ['v1', 'v1beta2'], 'strimziApiVersion');
-  const only = options.only?.length ? options.only : EXPORT_FORMATS;
+  const asked = options.only?.length ? options.only : DEFAULT_EXPORT_FORMATS;
+  // The services import the TypeScript contracts: one without the other would not compile.
+  const only = asked.includes('services') ? [...asked, 'typescript'] : asked;
   const org = topicSegments(options.org ?? '') || 'example';
   return {
     only: EXPORT_FORMATS.filter((format) => only.includes(format)),

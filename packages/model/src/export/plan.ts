@@ -7,6 +7,7 @@ import type {
   DomainEventElement,
   ExternalSystemElement,
   PolicyElement,
+  ReadModelElement,
 } from '../elements.ts';
 import { contextMembership } from '../grammar/containment.ts';
 import { lintBoard } from '../grammar/lint.ts';
@@ -14,7 +15,7 @@ import { type DerivedName, NameScope } from './name-scope.ts';
 import { topicSegments } from './names.ts';
 import type { ResolvedExportOptions } from './options.ts';
 import { type PayloadProperty, resolvePayload } from './payload.ts';
-import { type TopicDefinition, topicsForOwner } from './topic-settings.ts';
+import { deadLetterTopic, type TopicDefinition, topicsForOwner } from './topic-settings.ts';
 import { type ExportWarning, warningsFromLint } from './warnings.ts';
 
 /**
@@ -40,6 +41,22 @@ export interface PlanContext {
   /** Aggregates and external systems that produce events or handle commands, plus `unassigned`. */
   readonly owners: readonly PlanOwner[];
   readonly policies: readonly PlanPolicy[];
+  /** Read models and the events that result in them (their arrows), timeline order. */
+  readonly readModels: readonly PlanReadModel[];
+  /**
+   * Where the context's consumers (policies, read models) put events they cannot use: not a CloudEvent,
+   * not valid against the event's schema, or failing every retry. Undefined when it consumes nothing.
+   */
+  readonly deadLetterTopic: TopicDefinition | undefined;
+}
+
+export interface PlanReadModel {
+  readonly element: ReadModelElement;
+  readonly context: PlanContext;
+  readonly name: DerivedName;
+  /** Kafka consumer group of the projection: `<org>.<context>.<read-model>`. */
+  readonly groupId: string;
+  readonly feeds: readonly PlanEvent[];
 }
 
 export interface PlanOwner {
@@ -214,7 +231,15 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
       });
     }
     usedSegments.add(segment);
-    contexts.set(frame?.id ?? '', { element: frame, name, segment, owners: [], policies: [] });
+    contexts.set(frame?.id ?? '', {
+      element: frame,
+      name,
+      segment,
+      owners: [],
+      policies: [],
+      readModels: [],
+      deadLetterTopic: undefined,
+    });
   }
 
   // Names in one context share a scope: the context's modules are re-exported together.
@@ -306,6 +331,29 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
     });
   }
 
+  for (const element of sorted) {
+    if (element.kind !== 'readModel') continue;
+    const feeds = links
+      .sources(element.id, isEvent)
+      .map((event) => events.get(event.id)!)
+      .sort((a, b) => byTimeline(a.element, b.element));
+    // A read model nothing feeds has nothing to project; the lint reports it.
+    if (feeds.length === 0) continue;
+    // Outside every frame, a read model belongs to the context of the first event that feeds it.
+    const key = contexts.has(contextKey(element))
+      ? contextKey(element)
+      : contextKey(feeds[0]!.owner.element ?? feeds[0]!.element);
+    const context = contexts.get(key)!;
+    const name = scopes.get(key)!.claim(element, ['', 'View']);
+    (context.readModels as PlanReadModel[]).push({
+      element,
+      context,
+      name,
+      groupId: `${options.org}.${context.segment}.${name.kebab}`,
+      feeds,
+    });
+  }
+
   const topics: TopicDefinition[] = [];
   for (const owner of owners.values()) {
     if (!owner.element || owner.events.length === 0) continue;
@@ -332,6 +380,15 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
         });
       }
     }
+  }
+  for (const context of contexts.values()) {
+    const consumes = [
+      ...context.policies.flatMap((p) => p.triggers),
+      ...context.readModels.flatMap((r) => r.feeds),
+    ];
+    if (!consumes.some((event) => event.owner.eventsTopic)) continue;
+    context.deadLetterTopic = deadLetterTopic(context, options);
+    topics.push(context.deadLetterTopic);
   }
   for (const topic of topics) {
     if (topic.name.length > 249) {

@@ -16,6 +16,11 @@ export function renderReadme(plan: ExportPlan, files: readonly ExportFile[]): st
     '- `typescript/`: payload interfaces, zod validators (checked against the interfaces at compile time), CloudEvents envelopes and event type constants, one module per aggregate. Needs `zod` 4.',
     '- `jsonschema/`: one JSON Schema (2020-12, draft-07 compatible keywords) per event payload.',
     '- `asyncapi/`: AsyncAPI 3.0.0 with Kafka bindings: channels are topics, `send` for the events a context publishes, `receive` (with a consumer group) for the events its policies react to.',
+    ...(plan.options.only.includes('services')
+      ? [
+          '- `services/`: one event-sourced TypeScript service per bounded context on Kafka, importing `typescript/`; `package.json` makes the export folder their npm workspace. See `services/README.md`.',
+        ]
+      : []),
     '- `topics/`: `topics.json` and, rendered from it, `topics.ts`, `create-topics.ts` (KafkaJS-compatible; reports existing topics whose settings differ), `create-topics.sh`, Strimzi `KafkaTopic` resources and Terraform `kafka_topic` resources.',
     '',
     '## From stickies to code',

@@ -11,12 +11,15 @@ import {
 export interface TopicDefinition {
   /** `<org>.<context>.<aggregate>.events` or `.state`. */
   readonly name: string;
-  /** `events`: the aggregate's event stream. `state`: its latest state per key, compacted. */
-  readonly kind: 'events' | 'state';
+  /**
+   * `events`: the aggregate's event stream. `state`: its latest state per key, compacted. `dead-letter`:
+   * the records a context's consumers could not use (`<org>.<context>.dead-letter`).
+   */
+  readonly kind: 'events' | 'state' | 'dead-letter';
   readonly context: string;
   readonly aggregate: string;
   readonly ownerElementId: string;
-  /** Payload field holding the record key (the aggregate id). */
+  /** Payload field holding the record key (the aggregate id); `partitionkey` for a dead-letter topic. */
   readonly keyField: string;
   readonly partitions: number;
   readonly replicationFactor: number;
@@ -81,4 +84,35 @@ export function topicsForOwner(
       }
     : undefined;
   return { events, state };
+}
+
+/** Dead letters wait for a person: kept 30 days, in one partition (they are rare and their order is moot). */
+export const DEAD_LETTER_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The dead-letter topic of a context's consumers. Records keep their original key (the CloudEvents
+ * `partitionkey`), value and headers, plus headers saying why and where from.
+ */
+export function deadLetterTopic(
+  context: ContextLike & { readonly element: { readonly id: string } | undefined },
+  options: ResolvedExportOptions,
+): TopicDefinition {
+  const inherited: TopicSettings = context.element?.topic ?? {};
+  const replicationFactor =
+    options.profile === 'dev' ? 1 : (inherited.replicationFactor ?? PROD_REPLICATION_FACTOR);
+  return {
+    name: `${options.org}.${context.segment}.dead-letter`,
+    kind: 'dead-letter',
+    context: context.segment,
+    aggregate: 'dead-letter',
+    ownerElementId: context.element?.id ?? '',
+    keyField: 'partitionkey',
+    partitions: 1,
+    replicationFactor,
+    config: {
+      'cleanup.policy': 'delete',
+      'min.insync.replicas': String(minInsyncReplicas(replicationFactor)),
+      'retention.ms': String(DEAD_LETTER_RETENTION_MS),
+    },
+  };
 }

@@ -5,12 +5,16 @@ import { createElements, elementInit } from '../doc/write.ts';
 import type { BoardElement, BoardSnapshot, Connection, WorkshopLevel } from '../elements.ts';
 
 /**
- * The board file format, version 1 (`.squall.json`). Its elements and connections are exactly a
+ * The board file format, version 2 (`.squall.json`). Its elements and connections are exactly a
  * board snapshot's, so board → file → board is lossless. Documented in docs/board-file-format.md and
- * described by schema/board-file.v1.schema.json.
+ * described by schema/board-file.v2.schema.json. Version 2 added swimlanes and pivotal events; version 1
+ * files (schema/board-file.v1.schema.json) still import, upgraded by `upgradeBoardFile`.
  */
 export const BOARD_FILE_FORMAT = 'squall.board';
-export const BOARD_FILE_VERSION = 1;
+export const BOARD_FILE_VERSION = 2;
+/** Every version this Squall reads. */
+export const BOARD_FILE_VERSIONS = [1, 2] as const;
+export type BoardFileVersion = (typeof BOARD_FILE_VERSIONS)[number];
 export const BOARD_FILE_EXTENSION = '.squall.json';
 
 export interface BoardFile {
@@ -20,6 +24,17 @@ export interface BoardFile {
   readonly level: WorkshopLevel;
   readonly elements: readonly BoardElement[];
   readonly connections: readonly Connection[];
+}
+
+/**
+ * A parsed file of an older version as a current one. Version 1 → 2 changes no data: version 2 only
+ * adds what version 1 cannot hold (the `swimlane` kind, `pivotal` on domain events), so a version 1
+ * board is a version 2 board without swimlanes or pivotal events.
+ */
+export function upgradeBoardFile(
+  file: Omit<BoardFile, 'version'> & { readonly version: BoardFileVersion },
+): BoardFile {
+  return { ...file, version: BOARD_FILE_VERSION };
 }
 
 export function boardFileFromSnapshot(snapshot: BoardSnapshot, name: string): BoardFile {

@@ -128,7 +128,7 @@ describe('parseBoardFile rejects malformed files precisely', () => {
     [
       'a newer version',
       broken((f) => {
-        f.version = 2;
+        f.version = 3;
       }),
       [{ path: '/version', message: /newer Squall/ }],
     ],

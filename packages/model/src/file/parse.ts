@@ -10,7 +10,14 @@ import {
 } from '../fields.ts';
 import { ELEMENT_KINDS, type ElementKind, hasPayload, isElementKind } from '../kinds.ts';
 import { isZKey } from '../zorder.ts';
-import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, type BoardFile } from './format.ts';
+import {
+  BOARD_FILE_FORMAT,
+  BOARD_FILE_VERSION,
+  BOARD_FILE_VERSIONS,
+  type BoardFile,
+  type BoardFileVersion,
+  upgradeBoardFile,
+} from './format.ts';
 
 /** One problem in a board file: where (a JSON Pointer, `""` for the whole file) and what is wrong. */
 export interface BoardFileError {
@@ -19,7 +26,8 @@ export interface BoardFileError {
 }
 
 export type ParseBoardFileResult =
-  | { readonly ok: true; readonly file: BoardFile }
+  /** `file` is always of the current version; `fromVersion` is the version the input was written in. */
+  | { readonly ok: true; readonly file: BoardFile; readonly fromVersion: BoardFileVersion }
   | { readonly ok: false; readonly errors: readonly BoardFileError[] };
 
 export interface ParseBoardFileOptions {
@@ -275,24 +283,39 @@ function parseTopic(value: unknown, path: string, problems: Problems, kind: Elem
 
 const COMMON_KEYS = ['id', 'kind', 'text', 'position', 'size', 'z', 'codeName'] as const;
 const KIND_KEYS: Partial<Record<ElementKind, readonly string[]>> = {
-  domainEvent: ['fields'],
+  domainEvent: ['fields', 'pivotal'],
   command: ['fields'],
   aggregate: ['keyField', 'topic'],
   boundedContext: ['topicPrefix', 'topic'],
 };
+/** What version 1 lacked: it refuses these, so a version 1 file stays exactly what it was. */
+const V1_KINDS = ELEMENT_KINDS.filter((kind) => kind !== 'swimlane');
+const V1_KIND_KEYS: Partial<Record<ElementKind, readonly string[]>> = {
+  ...KIND_KEYS,
+  domainEvent: ['fields'],
+};
 
-function parseElement(value: unknown, path: string, problems: Problems): BoardElement | undefined {
+function parseElement(
+  value: unknown,
+  path: string,
+  problems: Problems,
+  version: BoardFileVersion,
+): BoardElement | undefined {
   if (!expectRecord(value, path, problems, 'an element object')) return undefined;
   const before = problems.list.length;
   const kind = value.kind;
-  if (!isElementKind(kind)) {
+  const kinds: readonly ElementKind[] = version === 1 ? V1_KINDS : ELEMENT_KINDS;
+  if (!isElementKind(kind) || !kinds.includes(kind)) {
     problems.add(
       `${path}/kind`,
-      `must be one of ${ELEMENT_KINDS.join(', ')}; got ${JSON.stringify(kind) ?? 'nothing'}`,
+      `must be one of ${kinds.join(', ')}; got ${JSON.stringify(kind) ?? 'nothing'}${
+        kind === 'swimlane' ? ' (swimlanes need board file version 2)' : ''
+      }`,
     );
     return undefined;
   }
-  checkKeys(value, [...COMMON_KEYS, ...(KIND_KEYS[kind] ?? [])], path, problems);
+  const kindKeys = (version === 1 ? V1_KIND_KEYS : KIND_KEYS)[kind] ?? [];
+  checkKeys(value, [...COMMON_KEYS, ...kindKeys], path, problems);
   if (typeof value.id !== 'string' || !ID_PATTERN.test(value.id)) {
     problems.add(`${path}/id`, 'must be an id of 1–64 letters, digits, "_" or "-"');
   }
@@ -321,6 +344,8 @@ function parseElement(value: unknown, path: string, problems: Problems): BoardEl
   if (kind === 'aggregate') expectString(value.keyField, `${path}/keyField`, problems, MAX_NAME_LENGTH);
   if (kind === 'boundedContext')
     expectString(value.topicPrefix, `${path}/topicPrefix`, problems, MAX_NAME_LENGTH);
+  if (kind === 'domainEvent' && value.pivotal !== undefined && typeof value.pivotal !== 'boolean')
+    problems.add(`${path}/pivotal`, 'must be true or false');
   if (problems.list.length !== before) return undefined;
 
   const base = {
@@ -336,6 +361,7 @@ function parseElement(value: unknown, path: string, problems: Problems): BoardEl
   };
   switch (kind) {
     case 'domainEvent':
+      return value.pivotal === true ? { ...base, kind, fields, pivotal: true } : { ...base, kind, fields };
     case 'command':
       return { ...base, kind, fields };
     case 'aggregate':
@@ -424,16 +450,17 @@ export function parseBoardFile(input: unknown, options: ParseBoardFileOptions = 
     problems.add('/format', `must be "${BOARD_FILE_FORMAT}" (is this a Squall board file?)`);
     return { ok: false, errors: problems.list };
   }
-  if (file.version !== BOARD_FILE_VERSION) {
+  if (!(BOARD_FILE_VERSIONS as readonly unknown[]).includes(file.version)) {
     const newer = typeof file.version === 'number' && file.version > BOARD_FILE_VERSION;
     problems.add(
       '/version',
       newer
-        ? `is ${file.version}: the file was made by a newer Squall; this one reads version ${BOARD_FILE_VERSION}`
-        : `must be ${BOARD_FILE_VERSION}, not ${JSON.stringify(file.version) ?? 'missing'}`,
+        ? `is ${file.version}: the file was made by a newer Squall; this one reads versions up to ${BOARD_FILE_VERSION}`
+        : `must be one of ${BOARD_FILE_VERSIONS.join(', ')}, not ${JSON.stringify(file.version) ?? 'missing'}`,
     );
     return { ok: false, errors: problems.list };
   }
+  const version = file.version as BoardFileVersion;
   expectString(file.name, '/name', problems, MAX_NAME_LENGTH);
   if (!(WORKSHOP_LEVELS as readonly unknown[]).includes(file.level)) {
     problems.add('/level', `must be one of ${WORKSHOP_LEVELS.join(', ')}`);
@@ -451,7 +478,7 @@ export function parseBoardFile(input: unknown, options: ParseBoardFileOptions = 
     const seen = new Map<string, number>();
     file.elements.forEach((raw, index) => {
       if (problems.full) return;
-      const element = parseElement(raw, `/elements/${index}`, problems);
+      const element = parseElement(raw, `/elements/${index}`, problems, version);
       if (!element) return;
       const first = seen.get(element.id);
       if (first !== undefined) {
@@ -496,14 +523,15 @@ export function parseBoardFile(input: unknown, options: ParseBoardFileOptions = 
   if (problems.list.length) return { ok: false, errors: problems.list };
   return {
     ok: true,
-    file: {
+    fromVersion: version,
+    file: upgradeBoardFile({
       format: BOARD_FILE_FORMAT,
-      version: BOARD_FILE_VERSION,
+      version,
       name: file.name as string,
       level: file.level as WorkshopLevel,
       elements,
       connections,
-    },
+    }),
   };
 }
 

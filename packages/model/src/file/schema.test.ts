@@ -2,14 +2,23 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import schema from '../../schema/board-file.v1.schema.json' with { type: 'json' };
+import schemaV1 from '../../schema/board-file.v1.schema.json' with { type: 'json' };
+import schemaV2 from '../../schema/board-file.v2.schema.json' with { type: 'json' };
 import { migrateBoardDoc } from '../doc/migrate.ts';
 import { connectElements, createElement } from '../doc/write.ts';
 import { ELEMENT_KINDS } from '../kinds.ts';
 import { boardFileFromDoc, serializeBoardFile } from './format.ts';
 import { parseBoardFile } from './parse.ts';
 
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validateV1 = ajv.compile(schemaV1);
+const validateV2 = ajv.compile(schemaV2);
+/** What `parseBoardFile` reads: a file of either version. */
+const validate = Object.assign((value: unknown) => validateV2(value) || validateV1(value), {
+  get errors() {
+    return validateV2.errors;
+  },
+});
 
 function exampleFile(): unknown {
   const doc = new Y.Doc();
@@ -28,6 +37,11 @@ function exampleFile(): unknown {
     ),
   );
   connectElements(doc, { source: ids[1]!, target: ids[3]! }, 'test');
+  createElement(
+    doc,
+    { kind: 'domainEvent', text: 'Pivotal', position: { x: 0, y: 400 }, pivotal: true },
+    'test',
+  );
   return JSON.parse(serializeBoardFile(boardFileFromDoc(doc, 'Every kind')));
 }
 
@@ -49,8 +63,13 @@ function mutate(value: unknown, path: number[], replacement: unknown): unknown {
 }
 
 describe('board file JSON Schema', () => {
-  it('accepts what Squall writes', () => {
-    expect(validate(exampleFile()), JSON.stringify(validate.errors)).toBe(true);
+  it('accepts what Squall writes (version 2: every kind, a swimlane, a pivotal event)', () => {
+    const file = exampleFile() as { version: number; elements: Array<{ kind: string; pivotal?: boolean }> };
+    expect(file.version).toBe(2);
+    expect(file.elements.some((element) => element.kind === 'swimlane')).toBe(true);
+    expect(file.elements.some((element) => element.pivotal === true)).toBe(true);
+    expect(validateV2(file), JSON.stringify(validateV2.errors)).toBe(true);
+    expect(validateV1(file)).toBe(false);
   });
 
   it('agrees with parseBoardFile on thousands of mutated files (the parser adds only cross-reference checks)', () => {
@@ -86,5 +105,6 @@ describe('board file JSON Schema', () => {
       { seed: 20261125, numRuns: 3000 },
     );
     expect(refused).toBeGreaterThan(500);
-  });
+    // 3,000 files through the parser and two schemas: seconds on a loaded machine, not a speed check.
+  }, 60_000);
 });

@@ -24,6 +24,8 @@ export function contextMembership(elements: readonly BoardElement[]): Map<string
     .sort((a, b) => a.size.width * a.size.height - b.size.width * b.size.height || (a.id < b.id ? -1 : 1));
   const membership = new Map<string, BoundedContextElement>();
   for (const element of elements) {
+    // A swimlane crosses contexts: it belongs to none, and a context's move leaves it where it is.
+    if (element.kind === 'swimlane') continue;
     const frame = frames.find((candidate) => candidate.id !== element.id && contains(candidate, element));
     if (
       frame &&
@@ -40,5 +42,7 @@ export function contextMembership(elements: readonly BoardElement[]): Map<string
 export function elementsInContext(elements: readonly BoardElement[], contextId: string): string[] {
   const frame = elements.find((element) => element.id === contextId);
   if (frame?.kind !== 'boundedContext') return [];
-  return elements.filter((element) => element.id !== contextId && contains(frame, element)).map((e) => e.id);
+  return elements
+    .filter((element) => element.id !== contextId && element.kind !== 'swimlane' && contains(frame, element))
+    .map((e) => e.id);
 }

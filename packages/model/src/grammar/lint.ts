@@ -1,5 +1,5 @@
 import type { BoardElement, BoardSnapshot, WorkshopLevel } from '../elements.ts';
-import { type ElementKind, KIND_INFO } from '../kinds.ts';
+import { type ElementKind, isFrameKind, KIND_INFO } from '../kinds.ts';
 import { contextMembership } from './containment.ts';
 import { checkConnection } from './rules.ts';
 
@@ -93,7 +93,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
 
   for (const element of board.elements) {
     const name = quote(element);
-    if (element.kind !== 'boundedContext' && element.text.trim() === '') {
+    if (!isFrameKind(element.kind) && element.text.trim() === '') {
       issues.push({
         code: 'empty-note',
         severity: 'warning',
@@ -193,7 +193,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
     }
     if (
       design &&
-      element.kind !== 'boundedContext' &&
+      !isFrameKind(element.kind) &&
       element.kind !== 'hotspot' &&
       element.kind !== 'opportunity' &&
       element.kind !== 'actor' &&

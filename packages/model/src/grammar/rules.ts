@@ -16,6 +16,7 @@ export const LEGAL_TARGETS: Readonly<Record<ElementKind, readonly ElementKind[]>
   hotspot: [],
   opportunity: [],
   boundedContext: [],
+  swimlane: [],
 };
 
 export type ConnectionCheck = { readonly legal: true } | { readonly legal: false; readonly reason: string };
@@ -69,6 +70,12 @@ export function checkConnection(source: ElementKind, target: ElementKind): Conne
     return {
       legal: false,
       reason: 'A bounded context is a frame, not a step: place notes inside it instead of connecting to it.',
+    };
+  }
+  if (source === 'swimlane' || target === 'swimlane') {
+    return {
+      legal: false,
+      reason: 'A swimlane is a band, not a step: place notes inside it instead of connecting to it.',
     };
   }
   const hint = HINTS[`${source}>${target}`];

@@ -89,7 +89,9 @@ describe('squall CLI (run as a process)', { timeout: 60_000 }, () => {
     const badOnly = await squall('export', BANKING, '--out', 'x', '--only', 'typescript,pdf');
     expect([badOnly.code, badOnly.stderr]).toEqual([
       2,
-      expect.stringContaining('--only must be one of typescript, jsonschema, asyncapi, topics; got "pdf"'),
+      expect.stringContaining(
+        '--only must be one of typescript, jsonschema, asyncapi, topics, services; got "pdf"',
+      ),
     ]);
     const badProfile = await squall('export', BANKING, '--out', 'x', '--profile', 'staging');
     expect([badProfile.code, badProfile.stderr]).toEqual([

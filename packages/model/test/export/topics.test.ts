@@ -50,6 +50,12 @@ function checkStrimzi(yamlText: string, topics: readonly TopicDefinition[], apiV
 }
 
 describe('topic definitions', { timeout: 30_000 }, () => {
+  const DEAD_LETTER_CONFIG = {
+    'cleanup.policy': 'delete',
+    'min.insync.replicas': '2',
+    'retention.ms': '2592000000',
+  };
+
   it('banking: one events topic per aggregate and system, a compacted state topic where asked, prod settings', () => {
     const { board, name } = readExample('banking-payments');
     const { topics } = topicFiles(board, { boardName: name, org: 'acme' });
@@ -62,6 +68,8 @@ describe('topic definitions', { timeout: 30_000 }, () => {
         topic.config,
       ]),
     ).toEqual([
+      // Where the consumers of each context put what they cannot use (the services export's dead letters).
+      ['acme.fraud-detection.dead-letter', 'partitionkey', 1, 3, DEAD_LETTER_CONFIG],
       [
         'acme.fraud-detection.fraud-check.events',
         'paymentId',
@@ -76,6 +84,7 @@ describe('topic definitions', { timeout: 30_000 }, () => {
         3,
         { 'cleanup.policy': 'delete', 'min.insync.replicas': '2', 'retention.ms': '1209600000' },
       ],
+      ['acme.notifications.dead-letter', 'partitionkey', 1, 3, DEAD_LETTER_CONFIG],
       [
         'acme.notifications.messaging-gateway-sms-e-mail-push.events',
         'alertId',
@@ -83,6 +92,7 @@ describe('topic definitions', { timeout: 30_000 }, () => {
         3,
         { 'cleanup.policy': 'delete', 'min.insync.replicas': '2', 'retention.ms': '604800000' },
       ],
+      ['acme.payments.dead-letter', 'partitionkey', 1, 3, DEAD_LETTER_CONFIG],
       [
         'acme.payments.payment.events',
         'paymentId',

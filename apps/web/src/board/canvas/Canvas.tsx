@@ -29,6 +29,7 @@ import type { ConnectionEdge, ElementNode } from './elementNode.ts';
 import { FrameNode } from './FrameNode.tsx';
 import { type FrameDrag, followerPositions, startFrameDrag } from './frameDrag.ts';
 import { NoteNode } from './NoteNode.tsx';
+import { PivotalLines } from './PivotalLines.tsx';
 import { usePartInView } from './usePartInView.ts';
 
 const nodeTypes: NodeTypes = { note: NoteNode, frame: FrameNode };
@@ -194,6 +195,7 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       {dotGrid && <Background gap={GRID * 2} />}
       {far && <FarBoardLayer nodes={boardNodes} edges={boardEdges} interactive={farNodes} />}
       <FarZoomStatus far={far} />
+      {!far && <PivotalLines />}
       <CanvasMiniMap preview={preview?.elements} />
       <RemoteSelections />
       <RemoteCursors />

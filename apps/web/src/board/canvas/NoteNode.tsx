@@ -23,7 +23,11 @@ export const NoteNode = memo(function NoteNode({
   const fontSize = fitFontSize(element.text, w, h);
   return (
     <div
-      className={`note note--${element.kind}`}
+      className={
+        element.kind === 'domainEvent' && element.pivotal
+          ? 'note note--domainEvent note--pivotal'
+          : `note note--${element.kind}`
+      }
       style={{ background: info.color, color: info.textColor }}
       data-kind={element.kind}
     >

@@ -1,5 +1,5 @@
 import type { BoardElement } from '@squall/model';
-import { KIND_INFO } from '@squall/model';
+import { isFrameKind, KIND_INFO } from '@squall/model';
 import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 import type { Box } from './edgeSides.ts';
 
@@ -28,7 +28,7 @@ const HANDLE = 10;
  * connection; a drawn arrow picks its own sides (`ConnectionArrow`).
  */
 function handlesOf(element: BoardElement): NodeHandle[] {
-  if (element.kind === 'boundedContext') return [];
+  if (isFrameKind(element.kind)) return [];
   const { width, height } = element.size;
   const y = height / 2 - HANDLE / 2;
   return [
@@ -55,7 +55,7 @@ export function elementNode(element: BoardElement, previous?: ElementNode): Elem
     previous.data.element.size.height === element.size.height;
   const node: ElementNode = {
     id: element.id,
-    type: element.kind === 'boundedContext' ? 'frame' : 'note',
+    type: isFrameKind(element.kind) ? 'frame' : 'note',
     position: element.position,
     width: element.size.width,
     height: element.size.height,
@@ -71,11 +71,15 @@ export function elementNode(element: BoardElement, previous?: ElementNode): Elem
   return node;
 }
 
-/** Frames paint below notes; otherwise the model's z-order. */
+/** Swimlanes paint lowest, context frames above them, notes on top; otherwise the model's z-order. */
+function layerOf(node: ElementNode): number {
+  return node.type === 'note' ? 2 : node.data.element.kind === 'swimlane' ? 0 : 1;
+}
+
 export function compareNodes(a: ElementNode, b: ElementNode): number {
-  const frameA = a.type === 'frame' ? 0 : 1;
-  const frameB = b.type === 'frame' ? 0 : 1;
-  if (frameA !== frameB) return frameA - frameB;
+  const layerA = layerOf(a);
+  const layerB = layerOf(b);
+  if (layerA !== layerB) return layerA - layerB;
   const za = a.data.element.z;
   const zb = b.data.element.z;
   if (za !== zb) return za < zb ? -1 : 1;

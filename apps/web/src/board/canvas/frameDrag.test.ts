@@ -19,6 +19,28 @@ describe('frame drag', () => {
     expect(moved.get(inside)).toEqual({ x: 130, y: 80 });
   });
 
+  it('moves a swimlane’s notes with it, but not a context frame inside it', () => {
+    const doc = new Y.Doc();
+    const lane = createElement(
+      doc,
+      { kind: 'swimlane', position: { x: 0, y: 0 }, size: { width: 3000, height: 300 } },
+      {},
+    );
+    const inside = createElement(doc, { kind: 'command', position: { x: 800, y: 100 } }, {});
+    createElement(
+      doc,
+      { kind: 'boundedContext', position: { x: 0, y: 0 }, size: { width: 400, height: 200 } },
+      {},
+    );
+    createElement(doc, { kind: 'command', position: { x: 800, y: 500 } }, {});
+    const drag = startFrameDrag(readBoard(doc).elements, new Set([lane]));
+    expect([...(drag?.followers.keys() ?? [])]).toEqual([inside]);
+    expect(followerPositions(drag!, new Map([[lane, { x: 0, y: 50 }]])).get(inside)).toEqual({
+      x: 800,
+      y: 150,
+    });
+  });
+
   it('has nothing to do when no frame is dragged', () => {
     const doc = new Y.Doc();
     const note = createElement(doc, { kind: 'domainEvent', position: { x: 0, y: 0 } }, {});

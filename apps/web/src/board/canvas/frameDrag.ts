@@ -1,4 +1,4 @@
-import { type BoardElement, elementsInContext } from '@squall/model';
+import { type BoardElement, elementsInContext, elementsInSwimlane } from '@squall/model';
 import type { XYPosition } from '@xyflow/react';
 
 /** Elements that follow dragged frames: each with its start position and the frame it follows. */
@@ -8,7 +8,7 @@ export interface FrameDrag {
 }
 
 /**
- * What moves with the dragged frames: everything inside them (by the model's geometric membership)
+ * What moves with the dragged frames and swimlanes: everything inside them (by the model's geometric membership)
  * that is not itself being dragged. Nested frames' contents come along, as they are inside too.
  */
 export function startFrameDrag(
@@ -20,9 +20,11 @@ export function startFrameDrag(
   const byId = new Map(elements.map((element) => [element.id, element]));
   for (const id of draggedIds) {
     const frame = byId.get(id);
-    if (frame?.kind !== 'boundedContext') continue;
+    if (frame?.kind !== 'boundedContext' && frame?.kind !== 'swimlane') continue;
     frameStarts.set(id, frame.position);
-    for (const inside of elementsInContext(elements, id)) {
+    const contents =
+      frame.kind === 'swimlane' ? elementsInSwimlane(elements, id) : elementsInContext(elements, id);
+    for (const inside of contents) {
       if (draggedIds.has(inside) || followers.has(inside)) continue;
       followers.set(inside, { frameId: id, start: byId.get(inside)!.position });
     }

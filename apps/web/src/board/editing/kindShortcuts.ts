@@ -12,6 +12,7 @@ export const KIND_SHORTCUTS: Readonly<Record<ElementKind, string>> = {
   hotspot: 'h',
   opportunity: 'o',
   boundedContext: 'b',
+  swimlane: 'l',
 };
 
 export function kindForKey(key: string): ElementKind | undefined {

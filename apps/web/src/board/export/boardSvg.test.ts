@@ -1,4 +1,4 @@
-import { connectElements, createElement, readBoard } from '@squall/model';
+import { connectElements, createElement, readBoard, writeBoardContent } from '@squall/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectionPath } from '../canvas/connectionPath.ts';
@@ -35,6 +35,57 @@ describe('boardSvg', () => {
     // Out of the policy's left border (x 400), into the command's right border (x 140).
     expect(d).toMatch(/^M395,/);
     expect(d).toMatch(/ 145,\d+$/);
+  });
+
+  it('draws swimlanes behind the notes, connection labels, illegal arrows and pivotal phase lines', () => {
+    const doc = new Y.Doc();
+    const note = (id: string, kind: 'command' | 'domainEvent' | 'aggregate', x: number, extra = {}) => ({
+      id,
+      kind,
+      text: `${kind} ${id}`,
+      position: { x, y: 40 },
+      size: { width: 140, height: 140 },
+      z: `V${id}`,
+      codeName: '',
+      ...(kind === 'aggregate' ? { keyField: '', topic: {} } : { fields: [] }),
+      ...extra,
+    });
+    writeBoardContent(
+      doc,
+      {
+        level: 'process',
+        elements: [
+          note('c', 'command', 0),
+          note('g', 'aggregate', 300),
+          note('e', 'domainEvent', 600, { pivotal: true }),
+          {
+            id: 'lane',
+            kind: 'swimlane',
+            text: 'Customer <lane>',
+            position: { x: -100, y: 0 },
+            size: { width: 1200, height: 240 },
+            z: 'Vz',
+            codeName: '',
+          },
+        ] as never,
+        connections: [
+          { id: 'k1', source: 'c', target: 'g', label: 'handled by' },
+          { id: 'k2', source: 'c', target: 'e' },
+        ],
+      },
+      {},
+    );
+    const svg = boardSvg(readBoard(doc));
+    expect(isBalanced(svg)).toBe(true);
+    // The lane comes first (painted behind), though its z is above the notes'.
+    expect(svg.indexOf('Swimlane: Customer &lt;lane&gt;')).toBeGreaterThan(0);
+    expect(svg.indexOf('Swimlane: Customer')).toBeLessThan(svg.indexOf('Command: command c'));
+    expect(svg).toContain('>handled by</text>');
+    expect(svg.match(/class="illegal"/g)).toHaveLength(1);
+    expect(svg).toContain('Illegal connection: A command does not produce an event by itself');
+    expect(svg).toContain('marker-end="url(#arrow-illegal)"');
+    expect(svg).toContain('Phase border: domainEvent e');
+    expect(svg).toMatch(/<line x1="670" /);
   });
 
   it('draws only the chosen elements', () => {

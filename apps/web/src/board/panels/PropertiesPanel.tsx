@@ -74,6 +74,16 @@ function ElementProperties({ element }: { readonly element: BoardElement }) {
         placeholder="derived from the text"
         onCommit={(codeName) => patch({ codeName: codeName.trim() })}
       />
+      {element.kind === 'domainEvent' && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={element.pivotal === true}
+            onChange={(event) => patch({ pivotal: event.target.checked })}
+          />
+          Pivotal event
+        </label>
+      )}
       {element.kind === 'aggregate' && (
         <CommitField
           label="Key field"

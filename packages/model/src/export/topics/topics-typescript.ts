@@ -5,11 +5,11 @@ const TOPIC_INTERFACE = `/** One Kafka topic, as in topics.json. */
 export interface TopicDefinition {
   /** \`<org>.<context>.<aggregate>.events\` (or \`.state\`). */
   readonly name: string;
-  /** \`events\`: the aggregate's event stream. \`state\`: its latest state per key, compacted. */
-  readonly kind: 'events' | 'state';
+  /** \`events\`: the aggregate's event stream. \`state\`: its latest state per key, compacted. \`dead-letter\`: what a context's consumers could not use. */
+  readonly kind: 'events' | 'state' | 'dead-letter';
   readonly context: string;
   readonly aggregate: string;
-  /** Board element that owns the topic. */
+  /** Board element that owns the topic (the bounded context for a dead-letter topic, '' outside every frame). */
   readonly ownerElementId: string;
   /** Payload field holding the record key (the aggregate id). */
   readonly keyField: string;

@@ -6,6 +6,9 @@ import { highlight, previewLanguage } from './highlight.ts';
 import { useLiveExport } from './useLiveExport.ts';
 import './contracts.css';
 
+/** Contracts (TypeScript, JSON Schema, AsyncAPI, topics) or the services built on them (`--only services`). */
+type ExportWhat = 'contracts' | 'services';
+
 interface ContractsDialogProps {
   readonly boardName: string;
   readonly onClose: () => void;
@@ -33,7 +36,8 @@ const CodePreview = memo(function CodePreview({ path, contents }: { path: string
 
 /**
  * "Export code": a live preview of every file the exporters generate from this board (TypeScript,
- * JSON Schema, AsyncAPI, Kafka topics, README), the lint warnings that shape them, copy and zip download.
+ * JSON Schema, AsyncAPI, Kafka topics, README; or the services built on them), the lint warnings that
+ * shape them, copy and zip download.
  */
 export default function ContractsDialog({ boardName, onClose }: ContractsDialogProps) {
   const session = useSession();
@@ -41,9 +45,16 @@ export default function ContractsDialog({ boardName, onClose }: ContractsDialogP
   const [org, setOrg] = useState('');
   const [profile, setProfile] = useState<TopicProfile>('prod');
   const [asyncApiScope, setAsyncApiScope] = useState<'context' | 'board'>('context');
+  const [what, setWhat] = useState<ExportWhat>('contracts');
   const options = useMemo<ExportOptions>(
-    () => ({ boardName, profile, asyncApiScope, ...(org.trim() ? { org: org.trim() } : {}) }),
-    [boardName, profile, asyncApiScope, org],
+    () => ({
+      boardName,
+      profile,
+      asyncApiScope,
+      ...(org.trim() ? { org: org.trim() } : {}),
+      ...(what === 'services' ? { only: ['services'] as const } : {}),
+    }),
+    [boardName, profile, asyncApiScope, org, what],
   );
   const live = useLiveExport(session.doc, options);
   const [selectedPath, setSelectedPath] = useState('README.md');
@@ -63,7 +74,7 @@ export default function ContractsDialog({ boardName, onClose }: ContractsDialogP
   };
   const download = () => {
     if (!('result' in live)) return;
-    const zip = exportDownload(live.result, 'zip', boardName);
+    const zip = exportDownload(live.result, what === 'services' ? 'services' : 'zip', boardName);
     if (zip)
       downloadBlob(new Blob([zip.body as Uint8Array<ArrayBuffer>], { type: zip.mediaType }), zip.fileName);
   };
@@ -72,6 +83,13 @@ export default function ContractsDialog({ boardName, onClose }: ContractsDialogP
     <dialog ref={dialog} className="contracts" aria-labelledby="contracts-title" onClose={onClose}>
       <header className="contracts__header">
         <h2 id="contracts-title">Export code</h2>
+        <label>
+          Output
+          <select value={what} onChange={(event) => setWhat(event.target.value as ExportWhat)}>
+            <option value="contracts">contracts</option>
+            <option value="services">services (event-sourced, on Kafka)</option>
+          </select>
+        </label>
         <label>
           Organisation
           <input

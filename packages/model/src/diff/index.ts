@@ -1,0 +1,17 @@
+export type { DiffOptions } from './board-diff.ts';
+export { diffBoards, diffFacts, judgeDiff } from './board-diff.ts';
+export { formatBoardDiff } from './format-diff.ts';
+export type {
+  BoardDiff,
+  ChangeBreaks,
+  CompatibilityMode,
+  SchemaChange,
+  SchemaChangeFact,
+  SchemaChangeKind,
+} from './schema-change.ts';
+export {
+  COMPATIBILITY_MODES,
+  isCompatibilityMode,
+  judgeChange,
+  SCHEMA_CHANGE_KINDS,
+} from './schema-change.ts';
