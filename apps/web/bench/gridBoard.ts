@@ -28,7 +28,7 @@ export function generateGrid(count: number): BoardFile {
   }));
   return {
     format: 'squall.board',
-    version: 1,
+    version: 2,
     name: `Grid ${count}`,
     level: 'process',
     elements,

@@ -42,17 +42,33 @@ export const INSTRUMENT = `
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Seconds the page's main thread has spent on tasks so far (Chrome DevTools Protocol `Performance`). */
-export async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: Array<{ name: string; value: number }>;
-  };
-  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
-}
-
 export interface PacedResult extends FrameStats {
   /** Main-thread busy time per recorded frame: less sensitive than FPS to other load on the machine. */
   readonly busyPerFrame: number;
+  /** Main-thread CPU time per recorded frame (CDP `ThreadTime`): what preemption by other load does not inflate. */
+  readonly cpuPerFrame: number;
+  /** Of the main thread's busy time per frame: script, style recalculation and layout (CDP metrics). */
+  readonly scriptPerFrame: number;
+  readonly stylePerFrame: number;
+  readonly layoutPerFrame: number;
+}
+
+const METRICS = [
+  'TaskDuration',
+  'ThreadTime',
+  'ScriptDuration',
+  'RecalcStyleDuration',
+  'LayoutDuration',
+] as const;
+type Metrics = Record<(typeof METRICS)[number], number>;
+
+/** The page's cumulative main-thread metrics, in seconds (Chrome DevTools Protocol `Performance`). */
+async function mainThreadMetrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  const values = new Map(metrics.map((metric) => [metric.name, metric.value]));
+  return Object.fromEntries(METRICS.map((name) => [name, values.get(name) ?? Number.NaN])) as Metrics;
 }
 
 /** Runs `step(i)` once per 60 Hz tick; records frames for the ticks after the warm-up. */
@@ -62,25 +78,34 @@ export async function paced(
   step: (tick: number) => Promise<void>,
 ): Promise<PacedResult> {
   const start = performance.now();
-  let busyAtStart = 0;
+  let atStart: Metrics | undefined;
   for (let tick = 0; tick < WARMUP_TICKS + RECORDED_TICKS; tick++) {
     if (tick === WARMUP_TICKS) {
       await page.evaluate(() => {
         window.__frames = [];
         window.__recording = true;
       });
-      busyAtStart = await mainThreadSeconds(cdp);
+      atStart = await mainThreadMetrics(cdp);
     }
     const wait = start + tick * TICK_MS - performance.now();
     if (wait > 0) await sleep(wait);
     await step(tick);
   }
-  const busy = (await mainThreadSeconds(cdp)) - busyAtStart;
+  const atEnd = await mainThreadMetrics(cdp);
   const frames = await page.evaluate(() => {
     window.__recording = false;
     return window.__frames;
   });
-  return { ...frameStats(frames), busyPerFrame: (busy * 1000) / Math.max(1, frames.length - 1) };
+  const perFrame = (name: keyof Metrics) =>
+    ((atEnd[name] - atStart![name]) * 1000) / Math.max(1, frames.length - 1);
+  return {
+    ...frameStats(frames),
+    busyPerFrame: perFrame('TaskDuration'),
+    cpuPerFrame: perFrame('ThreadTime'),
+    scriptPerFrame: perFrame('ScriptDuration'),
+    stylePerFrame: perFrame('RecalcStyleDuration'),
+    layoutPerFrame: perFrame('LayoutDuration'),
+  };
 }
 
 /** The zoom the canvas really has, from React Flow's viewport transform. */

@@ -22,6 +22,8 @@ const REFERENCE = process.env.PROFILE_PAGE === 'reference';
 const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
 const TICKS = 180;
+// PROFILE_TRACE=0: the CPU profile only (a trace slows the page down about twice).
+const TRACE = process.env.PROFILE_TRACE !== '0';
 
 interface TraceEvent {
   readonly name: string;
@@ -113,16 +115,17 @@ async function profiled(page: Page, cdp: CDPSession, label: string, step: (tick:
   const browser = page.context().browser()!;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await browser.startTracing(page, {
-    categories: [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'blink',
-      'cc',
-      'v8.execute',
-      'toplevel',
-    ],
-  });
+  if (TRACE)
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink',
+        'cc',
+        'v8.execute',
+        'toplevel',
+      ],
+    });
   await cdp.send('Profiler.start');
   await page.evaluate(() => {
     window.__frames = [];
@@ -141,7 +144,9 @@ async function profiled(page: Page, cdp: CDPSession, label: string, step: (tick:
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: Parameters<typeof functionSelfTimes>[0];
   };
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const trace = TRACE
+    ? (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] })
+    : { traceEvents: [] };
   const file = join(tmpdir(), `squall-grid-${label}.json`);
   writeFileSync(file, JSON.stringify(trace));
   writeFileSync(file.replace('.json', '.cpuprofile'), JSON.stringify(profile));
