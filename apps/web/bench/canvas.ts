@@ -236,6 +236,7 @@ async function gridRows(browser: Browser, serverUrl: string, referenceUrl: strin
             'max ms': fmt(stats.max),
             '>50 ms': pct(stats.over50),
             'main thread ms/frame': fmt(stats.busyPerFrame),
+            'main CPU ms/frame': fmt(stats.cpuPerFrame),
             'first notes ms': action === 'wheel pan' ? fmt(result.firstNotesMs, 0) : '',
             'nodes in DOM': action === 'wheel pan' ? result.nodesInDom : '',
             zoom:
