@@ -48,6 +48,8 @@ export interface ServerConfig {
   readonly boardCreationsPerMinute: number;
   /** WebSocket connection attempts one client address may make per minute (bursts up to the same number). */
   readonly connectionAttemptsPerMinute: number;
+  /** Saved revisions kept per board; at the limit the oldest export revision makes room. */
+  readonly maxRevisionsPerBoard: number;
   /** `postgres://…`: boards live in PostgreSQL, shared by every instance; unset: SQLite in `dataDir`. */
   readonly databaseUrl: string | undefined;
   /** `redis://…`: instances relay each board's updates and presence through Redis; unset: one process. */
@@ -173,5 +175,6 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string, serverDir: strin
     maxBoardBytes: integer(env, 'MAX_BOARD_BYTES', 64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     boardCreationsPerMinute: integer(env, 'BOARD_CREATIONS_PER_MINUTE', 30, 1, 1_000_000),
     connectionAttemptsPerMinute: integer(env, 'CONNECTION_ATTEMPTS_PER_MINUTE', 600, 1, 10_000_000),
+    maxRevisionsPerBoard: integer(env, 'MAX_REVISIONS_PER_BOARD', 100, 1, 100_000),
   };
 }

@@ -15,6 +15,7 @@ import { SECURITY_HEADERS } from './http/security-headers.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { RedisRelay } from './relay/redis-relay.ts';
+import { BoardRevisions } from './revisions/board-revisions.ts';
 import { BoardRooms } from './rooms/board-rooms.ts';
 import type { BoardStore } from './storage/board-store.ts';
 import { type Checkpointer, startCheckpointer } from './storage/checkpointer.ts';
@@ -84,7 +85,11 @@ export async function startServer(
     : undefined;
   const rooms = new BoardRooms({ store, relay, metrics, log, ...config });
   const access = new BoardAccess(store);
-  const boards = new BoardService(store, rooms, access);
+  const revisions = new BoardRevisions(store.revisions, rooms, {
+    limit: config.maxRevisionsPerBoard,
+    maxBoardBytes: config.maxBoardBytes,
+  });
+  const boards = new BoardService(store, rooms, access, revisions);
   const gate = config.accessSecret ? new InstanceGate(config.accessSecret) : undefined;
   const connectionAttempts = new AddressRateLimiter(config.connectionAttemptsPerMinute);
   const boardCreations = new AddressRateLimiter(config.boardCreationsPerMinute);

@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { generateBoard } from './generateBoard.ts';
+import { generateBoard, generateLanedBoard } from './generateBoard.ts';
 import {
   benchReferenceGrid,
   benchSquallGrid,
@@ -33,6 +33,8 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'boards,grid').split(',');
 const GRID_SIZES = (process.env.BENCH_GRID_SIZES ?? '5000,10000,20000').split(',').map(Number);
 // More rounds alternate Squall and the reference more often (FPS here moves with the machine's load).
 const GRID_ROUNDS = Number(process.env.BENCH_GRID_ROUNDS ?? 1);
+// Issue #12: a board in swimlanes and bounded contexts (BENCH_LANED_SIZES= to skip it).
+const LANED_SIZES = (process.env.BENCH_LANED_SIZES ?? '20000').split(',').filter(Boolean).map(Number);
 // BENCH_DIST compares another build of the web app (e.g. an older commit's) under the same conditions.
 const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
@@ -111,8 +113,7 @@ async function notePoint(page: Page): Promise<{ x: number; y: number }> {
   });
 }
 
-async function benchBoard(browser: Browser, baseUrl: string, size: number) {
-  const file = generateBoard(size);
+async function benchBoard(browser: Browser, baseUrl: string, size: number, file = generateBoard(size)) {
   const response = await fetch(`${baseUrl}/api/boards/import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -262,8 +263,12 @@ async function main() {
   const rows: Array<Record<string, string | number>> = [];
   let grid: Array<Record<string, string | number>> = [];
   try {
-    for (const size of SCENARIOS.includes('boards') ? SIZES : []) {
-      const result = await benchBoard(browser, server.url, size);
+    const boards = [
+      ...SIZES.map((size) => ({ size, label: String(size), file: generateBoard(size) })),
+      ...LANED_SIZES.map((size) => ({ size, label: `${size} in lanes`, file: generateLanedBoard(size) })),
+    ];
+    for (const { size, label, file } of SCENARIOS.includes('boards') ? boards : []) {
+      const result = await benchBoard(browser, server.url, size, file);
       for (const [name, stats] of [
         ['pan', result.pan],
         ['zoom', result.zoom],
@@ -271,7 +276,7 @@ async function main() {
         ['far pan', result.far.stats],
       ] as const) {
         rows.push({
-          notes: size,
+          notes: label,
           action: name,
           'avg FPS': fmt(stats.fps),
           'p50 ms': fmt(stats.p50),

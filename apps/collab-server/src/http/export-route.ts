@@ -1,14 +1,20 @@
 import {
   type BoardFile,
+  type BoardSnapshot,
   EXPORT_DOWNLOAD_FORMATS,
   exportBoard,
   exportDownload,
   isExportDownloadFormat,
+  resolveExportOptions,
   snapshotFromBoardFile,
   TOPIC_PROFILES,
   type TopicProfile,
 } from '@squall/model';
+import type { ExportRevision } from '../revisions/board-revisions.ts';
 import { HttpError, type Reply } from './http-error.ts';
+
+/** Records the export (a revision and the contracts' version) once the request is known to be valid. */
+export type RecordExport = (board: BoardSnapshot, format: string) => Promise<ExportRevision>;
 
 /**
  * `GET /api/boards/:id/export?format=zip|asyncapi|typescript|jsonschema|topics|services[&org=][&profile=dev|prod]`:
@@ -16,7 +22,11 @@ import { HttpError, type Reply } from './http-error.ts';
  * exporters (the same bytes the CLI and the web app produce). `services` is the event-sourced services
  * with the TypeScript contracts they import (`squall export --only services`); `zip` is the contracts.
  */
-export function exportReply(file: BoardFile, query: URLSearchParams): Reply {
+export async function exportReply(
+  file: BoardFile,
+  query: URLSearchParams,
+  record?: RecordExport,
+): Promise<Reply> {
   const format = query.get('format') ?? 'zip';
   if (!isExportDownloadFormat(format)) {
     throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_DOWNLOAD_FORMATS.join(', ')}`);
@@ -26,18 +36,22 @@ export function exportReply(file: BoardFile, query: URLSearchParams): Reply {
     throw new HttpError(400, 'invalid_profile', `profile must be one of ${TOPIC_PROFILES.join(', ')}`);
   }
   const org = query.get('org') ?? undefined;
-  let result: ReturnType<typeof exportBoard>;
+  const options = {
+    boardName: file.name,
+    profile: profile as TopicProfile,
+    ...(org ? { org } : {}),
+    ...(format === 'services' ? { only: ['services'] as const } : {}),
+  };
   try {
-    result = exportBoard(snapshotFromBoardFile(file), {
-      boardName: file.name,
-      profile: profile as TopicProfile,
-      ...(org ? { org } : {}),
-      ...(format === 'services' ? { only: ['services'] as const } : {}),
-    });
+    resolveExportOptions(options);
   } catch (error) {
     if (error instanceof RangeError) throw new HttpError(400, 'invalid_option', error.message);
     throw error;
   }
+  const board = snapshotFromBoardFile(file);
+  // Only a valid request records a revision; its version goes into the files.
+  const recorded = await record?.(board, format);
+  const result = exportBoard(board, { ...options, ...(recorded ? { version: recorded.version } : {}) });
   const download = exportDownload(result, format, file.name);
   if (!download) {
     throw new HttpError(
@@ -55,6 +69,8 @@ export function exportReply(file: BoardFile, query: URLSearchParams): Reply {
       'content-disposition': `attachment; filename="${download.fileName}"`,
       // Pipelines can fail on lint errors without unpacking the zip.
       'x-squall-lint-errors': String(errors),
+      ...(recorded?.revision ? { 'x-squall-revision': String(recorded.revision.rev) } : {}),
+      ...(recorded ? { 'x-squall-contract-version': recorded.version } : {}),
     },
   };
 }

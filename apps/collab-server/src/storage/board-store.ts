@@ -1,3 +1,5 @@
+import type { RevisionStore } from './revision-store.ts';
+
 /** A value now (embedded SQLite answers synchronously) or later (PostgreSQL over the network). */
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -63,6 +65,8 @@ export interface CompactedBoard extends BoardCounts {
  * several instances, answers with promises). Callers treat every answer as a `MaybePromise`.
  */
 export interface BoardStore {
+  /** The boards' saved revisions, deleted with their board. */
+  readonly revisions: RevisionStore;
   /** Inserts a board and, when given, its capability hashes and its snapshot's preview, atomically. */
   createBoard(board: NewBoard): MaybePromise<void>;
   getBoard(id: string): MaybePromise<BoardRecord | undefined>;

@@ -10,6 +10,7 @@ import type {
   NewBoard,
   StoredBoardState,
 } from './board-store.ts';
+import { SqliteRevisionStore } from './revision-store.ts';
 
 interface BoardRow {
   id: string;
@@ -105,6 +106,8 @@ export class SqliteStore implements BoardStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements;
+  /** The boards' saved revisions (same database file). */
+  readonly revisions: SqliteRevisionStore;
 
   /**
    * `autoCheckpointPages`: WAL size (pages) at which a commit checkpoints on this thread. The server
@@ -121,6 +124,7 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`wal_autocheckpoint = ${options.autoCheckpointPages ?? 1000}`);
     this.db.exec(SCHEMA);
+    this.revisions = new SqliteRevisionStore(this.db);
     this.statements = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, name, created_at, updated_at, element_count, connection_count, snapshot)
@@ -225,6 +229,7 @@ export class SqliteStore implements BoardStore {
       this.statements.deleteAccess.run(id);
       this.statements.deleteRetired.run(id);
       this.statements.deletePreview.run(id);
+      this.revisions.deleteBoard(id);
       return this.statements.deleteBoard.run(id).changes > 0;
     })();
   }

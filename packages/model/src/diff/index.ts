@@ -1,5 +1,6 @@
 export type { DiffOptions } from './board-diff.ts';
 export { diffBoards, diffFacts, judgeDiff } from './board-diff.ts';
+export { FIRST_CONTRACT_VERSION, isContractVersion, nextContractVersion } from './contract-version.ts';
 export { formatBoardDiff } from './format-diff.ts';
 export type {
   BoardDiff,

@@ -148,6 +148,23 @@ describe('exportBoard', () => {
     );
   });
 
+  it('stamps the contract version on AsyncAPI, the TypeScript package and every JSON Schema', () => {
+    const { files } = exportBoard(board(), { version: '2.3.0', org: 'acme', boardName: 'Shop floor' });
+    const file = (path: string) => files.find((candidate) => candidate.path === path)!.contents;
+    expect(parse(file('asyncapi/sales.asyncapi.yaml')).info.version).toBe('2.3.0');
+    expect(JSON.parse(file('typescript/package.json'))).toMatchObject({
+      name: '@acme/shop-floor-contracts',
+      version: '2.3.0',
+      type: 'module',
+    });
+    const schemas = files.filter((candidate) => candidate.path.startsWith('jsonschema/'));
+    expect(schemas.length).toBeGreaterThan(0);
+    for (const schema of schemas) expect(JSON.parse(schema.contents).$comment).toBe('contract version 2.3.0');
+    expect(() => exportBoard(board(), { version: 'v2' })).toThrow(
+      'export option version must be major.minor.patch',
+    );
+  });
+
   it('per-format functions return only their files', () => {
     expect(exportTypeScript(board()).files.every((file) => file.path.startsWith('typescript/'))).toBe(true);
     expect(exportBoard(board(), { only: ['topics'] }).files.map((file) => file.path.split('/')[0])).toEqual([

@@ -88,6 +88,8 @@ export function renderJsonSchemas(plan: ExportPlan): ExportFile[] {
         const schema = {
           $schema: JSON_SCHEMA_DIALECT,
           $id: `urn:squall:schema:${event.cloudEventType}`,
+          // JSON Schema has no version keyword; a comment is ignored by every validator.
+          $comment: `contract version ${plan.options.version}`,
           ...eventPayloadSchema(event),
         };
         files.push({ path: jsonSchemaPath(event), contents: `${JSON.stringify(schema, null, 2)}\n` });

@@ -1,3 +1,4 @@
+import { FIRST_CONTRACT_VERSION, isContractVersion } from '../diff/contract-version.ts';
 import { topicSegments } from './names.ts';
 
 export const EXPORT_FORMATS = ['typescript', 'jsonschema', 'asyncapi', 'topics', 'services'] as const;
@@ -34,6 +35,11 @@ export interface ExportOptions {
   readonly strimziCluster?: string;
   /** Board name, for titles and the README. Default `Squall board`. */
   readonly boardName?: string;
+  /**
+   * The contracts' version (`major.minor.patch`): AsyncAPI `info.version`, the TypeScript package's
+   * version, each JSON Schema's `$comment`. Default `1.0.0`; see `nextContractVersion`.
+   */
+  readonly version?: string;
 }
 
 /** Options with every default filled in and the organisation normalised to topic segments. */
@@ -46,6 +52,7 @@ export interface ResolvedExportOptions {
   readonly strimziApiVersion: 'v1' | 'v1beta2';
   readonly strimziCluster: string;
   readonly boardName: string;
+  readonly version: string;
 }
 
 /** Topic defaults when neither the aggregate nor its context sets them. */
@@ -68,6 +75,11 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
   check(options.profile, TOPIC_PROFILES, 'profile');
   check(options.asyncApiScope, ['context', 'board'], 'asyncApiScope');
   check(options.strimziApiVersion, ['v1', 'v1beta2'], 'strimziApiVersion');
+  if (options.version !== undefined && !isContractVersion(options.version)) {
+    throw new RangeError(
+      `export option version must be major.minor.patch; got ${JSON.stringify(options.version)}`,
+    );
+  }
   const asked = options.only?.length ? options.only : DEFAULT_EXPORT_FORMATS;
   // The services import the TypeScript contracts: one without the other would not compile.
   const only = asked.includes('services') ? [...asked, 'typescript'] : asked;
@@ -82,5 +94,6 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
     strimziApiVersion: options.strimziApiVersion ?? 'v1',
     strimziCluster: topicSegments(options.strimziCluster ?? '') || 'my-cluster',
     boardName: options.boardName?.trim().replace(/\s+/g, ' ') || 'Squall board',
+    version: options.version ?? FIRST_CONTRACT_VERSION,
   };
 }

@@ -43,7 +43,8 @@ async function check(label: string, files: readonly ExportFile[]) {
   for (const file of files) {
     const match = /^jsonschema\/([^/]+)\/([^/]+)\/[^/]+\.v1\.schema\.json$/.exec(file.path);
     if (!match) continue;
-    const { $schema: _dialect, $id, ...schema } = JSON.parse(file.contents) as JsonSchema;
+    const { $schema: _dialect, $id, $comment, ...schema } = JSON.parse(file.contents) as JsonSchema;
+    expect($comment, file.path).toBe('contract version 1.0.0');
     const ceType = String($id).replace('urn:squall:schema:', '');
     const module = (await import(
       pathToFileURL(join(dir, label, 'typescript', match[1]!, `${match[2]}.ts`)).href
