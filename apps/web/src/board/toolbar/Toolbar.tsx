@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useViewportTools } from '../canvas/useViewportTools.ts';
 import { redo, undo } from '../editing/actions.ts';
 import { useUndoState } from '../editing/useUndoState.ts';
+import { FlowTools } from '../flow/FlowTools.tsx';
 import { PeopleHere } from '../presence/PeopleHere.tsx';
 import { useSession, useUi } from '../SessionContext.ts';
 import type { ConnectionStatus } from '../sync/boardConnection.ts';
@@ -117,6 +118,7 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
           Search
         </button>
       </fieldset>
+      <FlowTools editable={live && !readOnly} />
       <fieldset className="toolbar__group" aria-label="Export">
         <button
           type="button"
