@@ -132,7 +132,9 @@ export function workshopSummary(summaryInput: WorkshopSummaryInput): string {
     ...summaryInput,
     votes:
       summaryInput.votes ??
-      (closed ? new Map(tallyVotes(workshop, board).map(({ elementId, votes }) => [elementId, votes])) : undefined),
+      (closed
+        ? new Map(tallyVotes(workshop, board).map(({ elementId, votes }) => [elementId, votes]))
+        : undefined),
   };
   const sections: Array<[string, string[]]> = [
     ['Participants', participantsSection(input)],
