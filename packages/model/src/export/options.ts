@@ -1,7 +1,15 @@
 import { FIRST_CONTRACT_VERSION, isContractVersion } from '../diff/contract-version.ts';
 import { topicSegments } from './names.ts';
 
-export const EXPORT_FORMATS = ['typescript', 'jsonschema', 'asyncapi', 'topics', 'services'] as const;
+export const EXPORT_FORMATS = [
+  'typescript',
+  'jsonschema',
+  'asyncapi',
+  'topics',
+  'registry',
+  'connect',
+  'services',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What an export without `only` generates: the contracts. Services are asked for by name. */
 export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = [
@@ -9,6 +17,8 @@ export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = [
   'jsonschema',
   'asyncapi',
   'topics',
+  'registry',
+  'connect',
 ];
 
 export const TOPIC_PROFILES = ['dev', 'prod'] as const;
