@@ -55,7 +55,7 @@ async function runEditing(job: EditingTask): Promise<void> {
   let editsSent = 0;
   let cursorsSent = 0;
   const clients = job.boards.map((board, index) => {
-    const client = connect(job.wsUrl, board);
+    const client = connect(job.wsUrls?.[index] ?? job.wsUrl, board);
     const key = `c${client.doc.clientID}`;
     const edits = client.doc.getMap<Edit>('edits');
     const seen = new Map<string, number>();

@@ -11,6 +11,8 @@ export interface EditingTask {
   readonly wsUrl: string;
   /** Board of each client this worker runs. */
   readonly boards: readonly BoardRef[];
+  /** Server of each client (several instances of a cluster); `wsUrl` for all when absent. */
+  readonly wsUrls?: readonly string[];
   /** Total clients per board (across all workers), to know when a client has converged. */
   readonly clientsPerBoard: number;
   readonly editHz: number;

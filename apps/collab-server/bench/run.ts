@@ -2,18 +2,20 @@
 // y-websocket clients, one after the other in one run. Prints a table; exits 0.
 //   BENCH_SECONDS   timed phase per scenario and run (default 7; each server runs each scenario twice)
 //   BENCH_WORKERS   client worker threads (default 2)
-import { Worker } from 'node:worker_threads';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type {
-  BoardRef,
-  EditingResult,
-  EditingTask,
-  StormResult,
-  StormTask,
-  WorkerMessage,
-} from './protocol.ts';
+import type { BoardRef, EditingResult, EditingTask, StormResult } from './protocol.ts';
+import {
+  type EditingMeasurement,
+  editingRow,
+  mb,
+  ms,
+  printTable,
+  type Row,
+  runWorkers,
+  sum,
+} from './report.ts';
 import { type BenchServer, type OurServer, startOurServer, startStockServer } from './servers.ts';
 import { concat, percentile } from './stats.ts';
 
@@ -34,48 +36,6 @@ const SCENARIOS: readonly EditingScenario[] = [
   { name: '1 board × 50 clients', boards: 1, clientsPerBoard: 50 },
   { name: '8 boards × 8 clients', boards: 8, clientsPerBoard: 8 },
 ];
-
-interface Row {
-  readonly scenario: string;
-  readonly server: string;
-  readonly cells: Record<string, string>;
-  readonly numbers: Record<string, number>;
-}
-
-// Worker threads do not inherit tsx's loader: each one registers it before importing the TypeScript.
-const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
-  new URL('./client-worker.ts', import.meta.url).href,
-)}); })`;
-
-/** Runs one task per worker: waits until all are ready, starts them together, collects results. */
-async function runWorkers<T extends EditingResult | StormResult>(
-  tasks: readonly (EditingTask | StormTask)[],
-): Promise<T[]> {
-  const workers = tasks.map((task) => new Worker(WORKER_BOOT, { eval: true, workerData: task }));
-  const ready: Promise<void>[] = [];
-  const results = workers.map((worker, index) => {
-    let markReady: () => void = () => {};
-    ready[index] = new Promise((resolve) => {
-      markReady = resolve;
-    });
-    return new Promise<T>((resolve, reject) => {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'ready') markReady();
-        else resolve(message as T);
-      });
-      worker.once('error', reject);
-    });
-  });
-  await Promise.all(ready);
-  for (const worker of workers) worker.postMessage({ kind: 'start' });
-  const done = await Promise.all(results);
-  await Promise.all(workers.map((worker) => worker.terminate()));
-  return done;
-}
-
-function ms(value: number): string {
-  return Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(2) : value.toFixed(1);
-}
 
 /** Connects one plain client and resolves with its synced document. */
 async function syncedDoc(wsUrl: string, board: BoardRef): Promise<{ doc: Y.Doc; close: () => void }> {
@@ -115,17 +75,6 @@ async function durableFinals(
   return { found, total: Object.keys(finals).length };
 }
 
-interface EditingMeasurement {
-  readonly edits: Float64Array;
-  readonly cursors: Float64Array;
-  readonly clients: number;
-  readonly converged: number;
-  readonly cpu: number;
-  readonly peakRss: number;
-  /** Final edits found after SIGKILL + restart, of how many; undefined for the in-memory stock server. */
-  readonly durable?: { found: number; total: number };
-}
-
 async function editing(scenario: EditingScenario, server: BenchServer): Promise<EditingMeasurement> {
   const boards: BoardRef[] = [];
   for (let i = 0; i < scenario.boards; i++) boards.push(await server.createBoard());
@@ -156,46 +105,6 @@ async function editing(scenario: EditingScenario, server: BenchServer): Promise<
     cpu,
     peakRss,
     durable: 'kill' in server ? await durableFinals(server as OurServer, boards, finals) : undefined,
-  };
-}
-
-const sum = <T>(items: readonly T[], value: (item: T) => number) =>
-  items.reduce((total, item) => total + value(item), 0);
-const mb = (bytes: number) => bytes / 1024 / 1024;
-
-function editingRow(scenario: string, server: string, runs: readonly EditingMeasurement[]): Row {
-  const edits = concat(runs.map((run) => run.edits));
-  const cursors = concat(runs.map((run) => run.cursors));
-  const seconds = SECONDS * runs.length;
-  const durable = runs.every((run) => run.durable)
-    ? `${sum(runs, (run) => run.durable!.found)}/${sum(runs, (run) => run.durable!.total)}`
-    : 'n/a (in memory)';
-  const numbers = {
-    editP50: percentile(edits, 50),
-    editP95: percentile(edits, 95),
-    editP99: percentile(edits, 99),
-    cursorP50: percentile(cursors, 50),
-    cursorP95: percentile(cursors, 95),
-    cursorP99: percentile(cursors, 99),
-    editsPerSecond: edits.length / seconds,
-    cursorsPerSecond: cursors.length / seconds,
-    cpuPerSecond: sum(runs, (run) => run.cpu) / seconds,
-    peakRssMb: Math.max(...runs.map((run) => mb(run.peakRss))),
-  };
-  return {
-    scenario,
-    server,
-    numbers,
-    cells: {
-      'edit p50/p95/p99 ms': `${ms(numbers.editP50)} / ${ms(numbers.editP95)} / ${ms(numbers.editP99)}`,
-      'cursor p50/p95/p99 ms': `${ms(numbers.cursorP50)} / ${ms(numbers.cursorP95)} / ${ms(numbers.cursorP99)}`,
-      'edits delivered/s': numbers.editsPerSecond.toFixed(0),
-      'cursor updates delivered/s': numbers.cursorsPerSecond.toFixed(0),
-      converged: `${sum(runs, (run) => run.converged)}/${sum(runs, (run) => run.clients)}`,
-      'server CPU s/s': numbers.cpuPerSecond.toFixed(2),
-      'peak RSS MB': numbers.peakRssMb.toFixed(0),
-      'durable after SIGKILL': durable,
-    },
   };
 }
 
@@ -286,20 +195,6 @@ async function compare<M>(
   return [summarise(scenario, names.ours, runs.ours), summarise(scenario, names.stock, runs.stock)];
 }
 
-function printTable(title: string, rows: readonly Row[]): void {
-  const columns = ['server', ...Object.keys(rows[0]!.cells)];
-  const table = rows.map((row) => [row.server, ...Object.values(row.cells)]);
-  const widths = columns.map((column, i) =>
-    Math.max(column.length, ...table.map((cells) => cells[i]!.length)),
-  );
-  const line = (cells: readonly string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\n${title}`);
-  console.log(line(columns));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const cells of table) console.log(line(cells));
-}
-
 function ratio(rows: readonly Row[], key: string): string {
   const ours = rows.find((row) => row.server === 'squall')!.numbers[key]!;
   const stock = rows.find((row) => row.server !== 'squall')!.numbers[key]!;
@@ -312,7 +207,12 @@ console.log(
 );
 let ourFirst = false;
 for (const scenario of SCENARIOS) {
-  const rows = await compare(scenario.name, (server) => editing(scenario, server), editingRow, ourFirst);
+  const rows = await compare(
+    scenario.name,
+    (server) => editing(scenario, server),
+    (name, server, runs) => editingRow(name, server, runs, SECONDS),
+    ourFirst,
+  );
   ourFirst = !ourFirst;
   printTable(scenario.name, rows);
   console.log(

@@ -1,10 +1,17 @@
 import {
+  applyWorkshopAction,
   type BoardFile,
   type BoardSnapshot,
   boardFileFromSnapshot,
+  isFacilitator,
   MAX_NAME_LENGTH,
   migrateBoardDoc,
+  readWorkshop,
+  type WorkshopOutcome,
+  type WorkshopState,
+  workshopSummary,
   writeBoardContent,
+  writeWorkshopChanges,
 } from '@squall/model';
 import * as Y from 'yjs';
 import { type BoardAccess, type BoardCapabilities, boardPageUrl } from './access/board-access.ts';
@@ -171,6 +178,49 @@ export class BoardService {
     const record = await this.store.getBoard(id);
     const room = record && (await this.rooms.read(id));
     return room && { name: record.name, text: room.reads.fileText(record.name) };
+  }
+
+  /** The board's workshop state (phase, timer, facilitators…), as the document holds it. */
+  async workshop(id: string): Promise<WorkshopState | undefined> {
+    const room = (await this.store.getBoard(id)) && (await this.rooms.read(id));
+    return room ? readWorkshop(room.doc) : undefined;
+  }
+
+  /** The workshop's Markdown summary (`GET /api/boards/:id/summary.md`), as of now. */
+  async summary(id: string): Promise<{ readonly name: string; readonly text: string } | undefined> {
+    const record = await this.store.getBoard(id);
+    const room = record && (await this.rooms.read(id));
+    if (!room) return undefined;
+    const text = workshopSummary({
+      boardName: record.name,
+      board: room.reads.snapshot(),
+      workshop: readWorkshop(room.doc),
+      generatedAt: Date.now(),
+    });
+    return { name: record.name, text };
+  }
+
+  /**
+   * A workshop action asked by `who` (established by the caller from the request's token and participant
+   * secret): the model's rule decides; accepted changes are written by the server into the document,
+   * persisted and relayed like any update. Peers never write the workshop map themselves.
+   */
+  async workshopAction(
+    id: string,
+    body: Readonly<Record<string, unknown>>,
+    who: { participantId: string; name: string; owner: boolean },
+  ): Promise<(WorkshopOutcome & { state?: WorkshopState; now: number }) | undefined> {
+    const room = (await this.store.getBoard(id)) && (await this.rooms.read(id));
+    if (!room) return undefined;
+    // The clock of the moment the action is applied (after the board was loaded).
+    const now = Date.now();
+    const state = readWorkshop(room.doc);
+    const actor = { ...who, facilitator: isFacilitator(state, who.participantId, who.owner) };
+    const outcome = applyWorkshopAction(state, body, actor, now);
+    if (!outcome.ok) return { ...outcome, now };
+    if (Object.keys(outcome.changes).length > 0)
+      writeWorkshopChanges(room.doc, outcome.changes, SERVER_ORIGIN);
+    return { ...outcome, state: readWorkshop(room.doc), now };
   }
 
   private summarise(record: BoardRecord): BoardSummary {

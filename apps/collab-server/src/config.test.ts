@@ -32,6 +32,31 @@ describe('readConfig', () => {
     });
   });
 
+  it('takes DATABASE_URL and REDIS_URL for a cluster, and refuses a relay without a shared database', () => {
+    const single = readConfig({}, '/', '/');
+    expect(single).toMatchObject({ databaseUrl: undefined, redisUrl: undefined });
+    expect(single.instanceId).not.toBe(readConfig({}, '/', '/').instanceId);
+    const cluster = readConfig(
+      { DATABASE_URL: 'postgres://db/squall', REDIS_URL: 'redis://cache:6379', INSTANCE_ID: 'a' },
+      '/',
+      '/',
+    );
+    expect(cluster).toMatchObject({
+      databaseUrl: 'postgres://db/squall',
+      redisUrl: 'redis://cache:6379',
+      instanceId: 'a',
+    });
+    expect(() => readConfig({ REDIS_URL: 'redis://cache' }, '/', '/')).toThrow(
+      /REDIS_URL needs DATABASE_URL/,
+    );
+    expect(() => readConfig({ DATABASE_URL: 'mysql://db' }, '/', '/')).toThrow(
+      /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//,
+    );
+    expect(() => readConfig({ DATABASE_URL: 'postgres://db', REDIS_URL: 'http://x' }, '/', '/')).toThrow(
+      /REDIS_URL must be a URL/,
+    );
+  });
+
   it('refuses values that are not what they claim to be, naming the variable', () => {
     expect(() => readConfig({ PORT: 'eighty' }, '/', '/')).toThrow(ConfigError);
     expect(() => readConfig({ PORT: '70000' }, '/', '/')).toThrow(

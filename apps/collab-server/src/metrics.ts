@@ -45,6 +45,11 @@ export function createMetrics(options: { processMetrics: boolean }) {
       help: 'Document updates dropped because their connection is read-only (view link or locked board)',
       registers,
     }),
+    workshopWritesDropped: new Counter({
+      name: 'squall_workshop_writes_dropped_total',
+      help: 'Document updates dropped because they touch the workshop state, which only the server writes',
+      registers,
+    }),
     persistSeconds: new Histogram({
       name: 'squall_persist_duration_seconds',
       help: 'Time to durably append one update',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { CloseCode } from '../src/sync/close-codes.ts';
 import { health, metricValue, startInstances, storedDoc } from './helpers/cluster.ts';
 import { createBoard } from './helpers/http.ts';
 import type { ServerProcess } from './helpers/server-process.ts';
@@ -13,6 +14,9 @@ import {
 } from './helpers/services.ts';
 import { until } from './helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from './helpers/y-client.ts';
+
+// Generous waits: these tests run real processes on a machine that may be busy with other work.
+const WAIT_MS = 20_000;
 
 let postgres: PostgresServer;
 let redis: RedisServer;
@@ -65,7 +69,7 @@ const namesSeenBy = (c: YClient) =>
     .filter((name): name is string => typeof name === 'string')
     .sort();
 
-describe('several instances on one Redis and one PostgreSQL', () => {
+describe('several instances on one Redis and one PostgreSQL', { timeout: 60_000 }, () => {
   it.each([2, 3])(
     '%i instances: clients of one board on different instances converge (document and presence)',
     async (count) => {
@@ -82,7 +86,7 @@ describe('several instances on one Redis and one PostgreSQL', () => {
         });
       }
       await Promise.all(users.map((c) => whenDoc(c.doc, hasKeys(keys))));
-      await until(() => users.every((c) => namesSeenBy(c).join() === names.join()));
+      await until(() => users.every((c) => namesSeenBy(c).join() === names.join()), WAIT_MS);
       // The same edits are stored, once, in the shared database.
       expect(edits(await storedDoc(postgres.url, board.id)).size).toBe(keys.length);
       for (const server of servers) {
@@ -133,7 +137,7 @@ describe('several instances on one Redis and one PostgreSQL', () => {
     expect((await victim.exited).signal).toBe('SIGKILL');
     expect(acknowledgedBeforeKill.length).toBeGreaterThan(0);
     // Every writer is connected again (the victim's through another instance) and every edit arrives.
-    await until(() => writers.every((writer) => writer.provider.wsconnected), 15_000);
+    await until(() => writers.every((writer) => writer.provider.wsconnected), WAIT_MS);
     await whenDoc(observer.doc, hasKeys(keys));
     const survivors = servers.filter((server) => server !== victim);
     const survivorConnections = await Promise.all(
@@ -146,7 +150,8 @@ describe('several instances on one Redis and one PostgreSQL', () => {
   });
 
   it('Redis stopped: each instance serves its own clients and says it is degraded; restarted: they catch up and converge', async () => {
-    const [a, b] = await cluster(2);
+    // No idle compaction: it would read the other side's outage edits back from the database early.
+    const [a, b] = await cluster(2, { COMPACT_IDLE_MS: '3600000' });
     const board = await createBoard(a!.url);
     const a1 = client(a!.wsUrl, board.id, 'a1');
     const a2 = client(a!.wsUrl, board.id, 'a2');
@@ -159,6 +164,7 @@ describe('several instances on one Redis and one PostgreSQL', () => {
     await until(
       async () =>
         (await health(a!.url)).status === 'degraded' && (await health(b!.url)).status === 'degraded',
+      WAIT_MS,
     );
     expect(await health(a!.url)).toMatchObject({ status: 'degraded', redis: 'down' });
     expect(await metricValue(a!.url, 'squall_redis_up')).toBe(0);
@@ -171,13 +177,16 @@ describe('several instances on one Redis and one PostgreSQL', () => {
     await redis.start();
     await until(
       async () => (await health(a!.url)).status === 'ok' && (await health(b!.url)).status === 'ok',
-      15_000,
+      WAIT_MS,
     );
     // Caught up from the database: what each side wrote during the outage reaches the other.
     await Promise.all([whenDoc(a1.doc, hasKeys(['outage-b'])), whenDoc(b1.doc, hasKeys(['outage-a']))]);
     edits(b1.doc).set('after', 1);
     await whenDoc(a2.doc, hasKeys(['before', 'outage-a', 'outage-b', 'after']));
-    await until(() => namesSeenBy(b1).join() === 'a1,a2,b1' && namesSeenBy(a1).join() === 'a1,a2,b1');
+    await until(
+      () => namesSeenBy(b1).join() === 'a1,a2,b1' && namesSeenBy(a1).join() === 'a1,a2,b1',
+      WAIT_MS,
+    );
     for (const server of [a!, b!]) {
       expect(await metricValue(server.url, 'squall_redis_outages_total')).toBe(1);
       expect(server.logs.filter((entry) => String(entry.msg).startsWith('redis unreachable'))).toHaveLength(
@@ -185,6 +194,32 @@ describe('several instances on one Redis and one PostgreSQL', () => {
       );
       expect(server.logs.some((entry) => String(entry.msg).startsWith('redis reachable again'))).toBe(true);
     }
+  });
+
+  it("the owner's lock and delete on one instance reach the board's sockets on the others", async () => {
+    const [a, b] = await cluster(2);
+    const board = await createBoard(a!.url);
+    const owner = { authorization: `Bearer ${board.ownerKey}` };
+    const onA = client(a!.wsUrl, board.id);
+    const onB = client(b!.wsUrl, board.id);
+    const closes: number[] = [];
+    onB.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+    await Promise.all([onA.synced, onB.synced]);
+    // B has subscribed to the board once an edit made on A reaches B's client.
+    edits(onA.doc).set('ready', 1);
+    await whenDoc(onB.doc, hasKeys(['ready']));
+    expect(
+      (await fetch(`${a!.url}/api/boards/${board.id}/lock`, { method: 'POST', headers: owner })).status,
+    ).toBe(200);
+    await until(() => closes.includes(CloseCode.accessChanged), WAIT_MS);
+    // Reconnected (read-only now) before the delete, so the delete finds it connected.
+    await until(() => onB.provider.wsconnected && onB.provider.synced, WAIT_MS);
+    expect(
+      (await fetch(`${a!.url}/api/boards/${board.id}`, { method: 'DELETE', headers: owner })).status,
+    ).toBe(204);
+    await until(() => closes.includes(CloseCode.boardDeleted), WAIT_MS);
   });
 
   it('a board open on two instances compacts on both without losing an update (no relay: the documents differ)', async () => {
@@ -209,8 +244,8 @@ describe('several instances on one Redis and one PostgreSQL', () => {
       // Acknowledged on each instance (relayed there, so stored); compactions run on both meanwhile.
       await Promise.all([whenDoc(a2!.doc, hasKeys(aKeys)), whenDoc(b2!.doc, hasKeys(bKeys))]);
     }
-    await until(async () => (await metricValue(a!.url, 'squall_compactions_total')) >= 3);
-    await until(async () => (await metricValue(b!.url, 'squall_compactions_total')) >= 3);
+    await until(async () => (await metricValue(a!.url, 'squall_compactions_total')) >= 3, WAIT_MS);
+    await until(async () => (await metricValue(b!.url, 'squall_compactions_total')) >= 3, WAIT_MS);
     for (const server of [a!, b!]) {
       server.child.kill('SIGTERM');
       expect((await server.exited).code).toBe(0);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { type FrameStats, frameStats } from './frameStats.ts';
-import { generateBoard } from './generateBoard.ts';
+import { generateBoard, generateLanedBoard } from './generateBoard.ts';
 import { initialJsGzipBytes } from './initialJs.ts';
 import { startServer } from './startServer.ts';
 
@@ -21,6 +21,8 @@ const TICK_MS = 1000 / 60;
 const WARMUP_TICKS = 60;
 const RECORDED_TICKS = 180;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+// Issue #12: a board in swimlanes and bounded contexts (BENCH_LANED_SIZES= to skip it).
+const LANED_SIZES = (process.env.BENCH_LANED_SIZES ?? '20000').split(',').filter(Boolean).map(Number);
 // BENCH_DIST compares another build of the web app (e.g. an older commit's) under the same conditions.
 const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
@@ -185,8 +187,7 @@ async function notePoint(page: Page): Promise<{ x: number; y: number }> {
   });
 }
 
-async function benchBoard(browser: Browser, baseUrl: string, size: number) {
-  const file = generateBoard(size);
+async function benchBoard(browser: Browser, baseUrl: string, size: number, file = generateBoard(size)) {
   const response = await fetch(`${baseUrl}/api/boards/import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -289,8 +290,12 @@ async function main() {
   });
   const rows: Array<Record<string, string | number>> = [];
   try {
-    for (const size of SIZES) {
-      const result = await benchBoard(browser, server.url, size);
+    const boards = [
+      ...SIZES.map((size) => ({ size, label: String(size), file: generateBoard(size) })),
+      ...LANED_SIZES.map((size) => ({ size, label: `${size} in lanes`, file: generateLanedBoard(size) })),
+    ];
+    for (const { size, label, file } of boards) {
+      const result = await benchBoard(browser, server.url, size, file);
       for (const [name, stats] of [
         ['pan', result.pan],
         ['zoom', result.zoom],
@@ -298,7 +303,7 @@ async function main() {
         ['far pan', result.far.stats],
       ] as const) {
         rows.push({
-          notes: size,
+          notes: label,
           action: name,
           'avg FPS': fmt(stats.fps),
           'p50 ms': fmt(stats.p50),

@@ -44,3 +44,44 @@ export function generateBoard(count: number): BoardFile {
     connections,
   };
 }
+
+const LANES = 8;
+const CONTEXTS_PER_ROW = 4;
+
+/**
+ * `generateBoard(count)` in swimlanes and bounded contexts (issue #12's large board): the grid's rows
+ * in eight horizontal lanes across the whole board, and the columns in four contexts per lane.
+ */
+export function generateLanedBoard(count: number): BoardFile {
+  const board = generateBoard(count);
+  const rows = Math.ceil(count / COLUMNS);
+  const laneRows = Math.ceil(rows / LANES);
+  const width = COLUMNS * SPACING + 200;
+  const lanes = Array.from({ length: LANES }, (_, lane) => ({
+    id: `lane${lane}`,
+    kind: 'swimlane' as const,
+    text: `Lane ${lane + 1}`,
+    position: { x: -150, y: lane * laneRows * SPACING - 40 },
+    size: { width: width + 100, height: laneRows * SPACING },
+    z: `1${lane}1`,
+    codeName: '',
+  }));
+  const contexts = lanes.flatMap((lane, index) =>
+    Array.from({ length: CONTEXTS_PER_ROW }, (_, part) => ({
+      id: `ctx${index}-${part}`,
+      kind: 'boundedContext' as const,
+      text: `Context ${index + 1}.${part + 1}`,
+      position: { x: -100 + (part * width) / CONTEXTS_PER_ROW, y: lane.position.y + 10 },
+      size: { width: width / CONTEXTS_PER_ROW - 20, height: lane.size.height - 20 },
+      z: `2${index}${part}1`,
+      codeName: '',
+      topicPrefix: '',
+      topic: {},
+    })),
+  );
+  return {
+    ...board,
+    name: `Bench ${count} in lanes and contexts`,
+    elements: [...lanes, ...contexts, ...board.elements],
+  };
+}

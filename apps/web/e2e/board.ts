@@ -91,11 +91,18 @@ export async function dragBy(page: Page, target: Locator, dx: number, dy: number
   await page.mouse.up();
 }
 
-/** Drags from a note's outgoing handle onto another note's incoming handle. */
-export async function connectNotes(page: Page, from: Locator, to: Locator): Promise<void> {
+export type Side = 'top' | 'right' | 'bottom' | 'left';
+
+/** Drags from a handle of one note (its right side unless told) onto another note's handle (its left side). */
+export async function connectNotes(
+  page: Page,
+  from: Locator,
+  to: Locator,
+  sides: { readonly from?: Side; readonly to?: Side } = {},
+): Promise<void> {
   await from.hover();
-  const source = from.locator('.react-flow__handle.source');
-  const target = to.locator('.react-flow__handle.target');
+  const source = from.locator(`.react-flow__handle-${sides.from ?? 'right'}`);
+  const target = to.locator(`.react-flow__handle-${sides.to ?? 'left'}`);
   const a = (await source.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();

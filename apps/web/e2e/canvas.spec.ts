@@ -36,7 +36,7 @@ test('moving a bounded context frame moves the notes inside it, and only those',
   const inside = await addNote(page, 'Domain event', 'Payment Requested');
   const outside = await addNote(page, 'Domain event', 'Order Placed');
   await outside.click();
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect
     .poll(
       async () => (await boardFile(request, id)).elements.find((e) => e.text === 'Order Placed')?.position.y,
@@ -108,7 +108,7 @@ test('search highlights matches and jumps between them', async ({ page, request 
   await expect(c).not.toHaveClass(/is-match/);
 });
 
-test('arrow keys nudge, snap to grid aligns, z-order brings to front', async ({ page, request }) => {
+test('Alt+arrow keys nudge, snap to grid aligns, z-order brings to front', async ({ page, request }) => {
   const id = await createBoard(request, 'Nudge');
   await openBoard(page, id);
   const first = await addNote(page, 'Domain event', 'First');
@@ -121,9 +121,9 @@ test('arrow keys nudge, snap to grid aligns, z-order brings to front', async ({ 
     .poll(async () => (await boardFile(request, id)).elements.some((e) => e.text === 'Second'))
     .toBe(true);
   const start = await position('Second');
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
   await expect.poll(() => position('Second')).toEqual({ x: start.x + 10, y: start.y + 110 });
 
   await page.getByRole('button', { name: 'Snap to grid' }).click();
@@ -164,9 +164,9 @@ test('zoom to fit, zoom to selection and the minimap move the view', async ({ pa
   const id = await createBoard(request, 'Views');
   await openBoard(page, id);
   const left = await addNote(page, 'Domain event', 'Far left');
-  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowLeft');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Alt+Shift+ArrowLeft');
   const right = await addNote(page, 'Domain event', 'Far right');
-  for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('Alt+Shift+ArrowRight');
   const canvas = (await page.getByRole('application', { name: 'Board canvas' }).boundingBox())!;
   const inView = async (note: typeof left) => {
     const box = await note.boundingBox();

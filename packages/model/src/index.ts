@@ -21,4 +21,5 @@ export * from './grammar/rules.ts';
 export * from './ids.ts';
 export * from './kinds.ts';
 export * from './presence/presence.ts';
+export * from './workshop/index.ts';
 export * from './zorder.ts';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { formatBoardFileErrors, parseBoardFile } from '@squall/model';
+import { BOARD_TEMPLATES, formatBoardFileErrors, isBoardTemplate, parseBoardFile } from '@squall/model';
+import { templateBoard } from '@squall/model/templates';
 import type { AddressRateLimiter } from '../access/address-rate-limiter.ts';
 import type { BoardRole } from '../access/capability.ts';
 import { isBoardId } from '../board-id.ts';
@@ -10,6 +11,7 @@ import {
   InvalidNameError,
   normaliseBoardName,
 } from '../board-service.ts';
+import { summaryReply, timeReply, workshopReply } from '../workshop/workshop-route.ts';
 import { bearerToken, boardToken, queryTokens } from './credentials.ts';
 import { exportReply } from './export-route.ts';
 import { HttpError, type Reply } from './http-error.ts';
@@ -110,6 +112,7 @@ export async function handleBoardRoutes(
   const { boards } = options;
   const method = req.method ?? 'GET';
   const parts = pathname.split('/').slice(1); // ['api', 'boards', id?, 'file'?]
+  if (parts.length === 2 && parts[0] === 'api' && parts[1] === 'time' && method === 'GET') return timeReply();
   if (parts[0] !== 'api' || parts[1] !== 'boards') return undefined;
 
   if (parts.length === 2) {
@@ -125,8 +128,16 @@ export async function handleBoardRoutes(
     if (method === 'POST') {
       const body = await readJsonObject(req, options.maxJsonBytes);
       const name = nameFrom(body.name, DEFAULT_BOARD_NAME);
+      const template = body.template ?? 'empty';
+      if (!isBoardTemplate(template)) {
+        throw new HttpError(
+          400,
+          'invalid_template',
+          `"template" must be one of ${BOARD_TEMPLATES.join(', ')}`,
+        );
+      }
       takeCreation(options);
-      return { status: 201, body: await boards.create(name) };
+      return { status: 201, body: await boards.create(name, templateBoard(template)) };
     }
     throw methodNotAllowed(method, 'GET or POST');
   }
@@ -198,6 +209,10 @@ export async function handleBoardRoutes(
     return exportReply(file, new URL(req.url ?? '/', 'http://localhost').searchParams, (board, format) =>
       boards.revisions.recordExport(id, board, `Export (${format})`),
     );
+  }
+  if (parts.length === 4 && parts[3] === 'summary.md') return summaryReply(req, boards, id);
+  if (parts.length === 4 && parts[3] === 'workshop') {
+    return workshopReply(req, boards, id, { role, locked }, options.maxJsonBytes);
   }
   if (parts.length === 4 && parts[3] === 'preview') {
     if (method !== 'GET') throw methodNotAllowed(method, 'GET');

@@ -1,4 +1,4 @@
-import { migrateBoardDoc } from '@squall/model';
+import { MAX_PARTICIPANTS, migrateBoardDoc } from '@squall/model';
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -23,6 +23,8 @@ import {
   isNullState,
   ProtocolError,
 } from '../sync/protocol.ts';
+import { ParticipantRecorder } from '../workshop/participant-recorder.ts';
+import { checkPeerUpdate } from '../workshop/protected-roots.ts';
 import { BoardReads } from './board-reads.ts';
 import type { Peer } from './peer.ts';
 
@@ -136,6 +138,8 @@ export class BoardRoom {
   /** Snapshot plus appended updates, as stored (the per-board size limit applies to this). */
   private storedBytes = 0;
   private locked: boolean;
+  private readonly participants = new ParticipantRecorder(() => this.doc, SERVER_ORIGIN);
+  private presenceBeforeApply: unknown[] = [];
 
   /** Loads a board from the store; `undefined` when there is no such board. */
   static async load(id: string, options: BoardRoomOptions): Promise<BoardRoom | undefined> {
@@ -184,6 +188,7 @@ export class BoardRoom {
     // From here on every change is persisted, including the migration below.
     doc.on('update', this.onDocUpdate);
     const migration = migrateBoardDoc(doc, SERVER_ORIGIN);
+    for (const state of this.presenceBeforeApply.splice(0)) this.participants.seen(state);
     if (migration.status === 'newer') {
       this.options.log.warn(
         { board: this.id, version: migration.from },
@@ -250,6 +255,7 @@ export class BoardRoom {
           this.options.metrics.readOnlyUpdatesDropped.inc();
           return;
         }
+        if (this.writesServerState(peer, message.update)) return;
         try {
           Y.applyUpdate(this.doc, message.update, peer);
         } catch (error) {
@@ -287,6 +293,34 @@ export class BoardRoom {
         peer.send(this.allAwareness());
         return;
     }
+  }
+
+  /**
+   * Whether a peer's update touches what only the server writes (the workshop state: facilitators, phase,
+   * timer…): then it is dropped whole, as a view link's is, and the socket stays. Peers change the
+   * workshop through the HTTP API, whose rules check who asks.
+   */
+  private writesServerState(peer: Peer, update: Uint8Array): boolean {
+    let check: ReturnType<typeof checkPeerUpdate>;
+    try {
+      check = checkPeerUpdate(this.doc, update);
+    } catch (error) {
+      throw new ProtocolError(
+        CloseCode.updateRejected,
+        `update rejected: does not decode (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+    if (check === 'unresolved') {
+      // Yjs would park it and integrate it later, under whatever arrives with those ids: not kept.
+      throw new ProtocolError(
+        CloseCode.updateRejected,
+        'update rejected: fails to apply (refers to items the board does not hold)',
+      );
+    }
+    if (check === 'ok') return false;
+    this.options.metrics.workshopWritesDropped.inc();
+    this.options.log.warn({ board: this.id, peer: peer.id }, 'update touching the workshop state dropped');
+    return true;
   }
 
   /**
@@ -506,6 +540,16 @@ export class BoardRoom {
     for (const update of state.updates) Y.applyUpdate(doc, update, RELAYED_ORIGIN);
   }
 
+  /**
+   * Who took part, for the workshop summary. Before the stored board is applied (a large board is sent
+   * first and applied after), the presence waits: reading the document here would apply it early.
+   */
+  private recordParticipant(state: unknown): void {
+    if (!this.applied) {
+      if (this.presenceBeforeApply.length < MAX_PARTICIPANTS) this.presenceBeforeApply.push(state);
+    } else this.participants.seen(state);
+  }
+
   private readonly onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -517,6 +561,7 @@ export class BoardRoom {
       for (const client of [...changes.added, ...changes.updated]) {
         owned.add(client);
         this.awarenessOwners.set(client, origin as Peer);
+        this.recordParticipant(this.awareness.getStates().get(client));
       }
     }
     for (const list of [changes.added, changes.updated, changes.removed]) {

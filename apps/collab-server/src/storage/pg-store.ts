@@ -46,6 +46,19 @@ CREATE TABLE IF NOT EXISTS retired_tokens (
 );
 `;
 
+/** Appends of different boards that wait for a commit go out together in one statement. */
+interface PendingAppend {
+  readonly boardId: string;
+  readonly updates: readonly Uint8Array[];
+  readonly resolve: (lastSeq: number) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Commits of appends in flight at once; the appends that arrive meanwhile wait for the next one. */
+const PARALLEL_APPENDS = 2;
+/** Rows per append statement (a few MB at most with Squall's message size limit per row). */
+const MAX_ROWS_PER_APPEND = 2_000;
+
 /** Advisory lock key taken while creating the schema, so instances starting together do not collide. */
 const SCHEMA_LOCK = 0x5371_7561;
 
@@ -106,6 +119,8 @@ function asBuffer(bytes: Uint8Array): Buffer {
 export class PgStore implements BoardStore {
   /** The boards' saved revisions (same database). */
   readonly revisions: PgRevisionStore;
+  private readonly pendingAppends: PendingAppend[] = [];
+  private appending = 0;
 
   private constructor(private readonly pool: pg.Pool) {
     this.revisions = new PgRevisionStore(pool, (work) => this.transaction(work));
@@ -214,13 +229,67 @@ export class PgStore implements BoardStore {
     });
   }
 
-  async appendUpdates(id: string, updates: readonly Uint8Array[], now = Date.now()): Promise<number> {
-    const values = updates.map((_, i) => `($1, $2, $${i + 3})`).join(', ');
-    const { rows } = await this.pool.query<{ seq: string }>(
-      `INSERT INTO updates (board_id, created_at, data) VALUES ${values} RETURNING seq`,
-      [id, now, ...updates.map(asBuffer)],
+  /**
+   * Commits the updates (one row each) and resolves with the last one's sequence number. Appends of
+   * every board on this instance are grouped: while a commit is in flight, those that arrive wait and
+   * go out together in the next, one statement and one commit for all of them, so a busy instance
+   * costs a commit per round trip, not one per board.
+   */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pendingAppends.push({ boardId, updates, resolve, reject });
+      this.flushAppends();
+    });
+  }
+
+  private flushAppends(): void {
+    if (this.appending >= PARALLEL_APPENDS || this.pendingAppends.length === 0) return;
+    const batch: PendingAppend[] = [];
+    let rows = 0;
+    while (this.pendingAppends.length > 0 && (batch.length === 0 || rows < MAX_ROWS_PER_APPEND)) {
+      const next = this.pendingAppends.shift()!;
+      batch.push(next);
+      rows += next.updates.length;
+    }
+    this.appending++;
+    this.insertUpdates(batch)
+      .then(
+        (lastSeqs) => {
+          for (const append of batch) append.resolve(lastSeqs.get(append.boardId) ?? 0);
+        },
+        (error: unknown) => {
+          for (const append of batch) append.reject(error);
+        },
+      )
+      .finally(() => {
+        this.appending--;
+        this.flushAppends();
+      });
+  }
+
+  /** One INSERT for every row of the batch; the highest sequence number per board. */
+  private async insertUpdates(
+    batch: readonly PendingAppend[],
+    now = Date.now(),
+  ): Promise<Map<string, number>> {
+    const boards: string[] = [];
+    const data: Buffer[] = [];
+    for (const { boardId, updates } of batch) {
+      for (const update of updates) {
+        boards.push(boardId);
+        data.push(asBuffer(update));
+      }
+    }
+    const { rows } = await this.pool.query<{ board_id: string; seq: string }>(
+      `INSERT INTO updates (board_id, data, created_at)
+       SELECT board_id, data, $3 FROM unnest($1::text[], $2::bytea[]) AS rows (board_id, data)
+       RETURNING board_id, seq`,
+      [boards, data, now],
     );
-    return Math.max(...rows.map((row) => Number(row.seq)));
+    const lastSeqs = new Map<string, number>();
+    for (const row of rows)
+      lastSeqs.set(row.board_id, Math.max(lastSeqs.get(row.board_id) ?? 0, Number(row.seq)));
+    return lastSeqs;
   }
 
   foldUpdates(

@@ -94,9 +94,9 @@ export interface PostgresServer {
 /**
  * A PostgreSQL 15 cluster made with initdb in a temporary folder. PostgreSQL refuses to run as root;
  * when the tests run as root (CI does), its processes run as `nobody`, which owns the folder.
- * fsync is off: the server process is never killed in these tests, only ours are.
+ * fsync is off unless asked for: the tests kill our processes, never PostgreSQL (the benchmark keeps it on).
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { fsync?: boolean } = {}): Promise<PostgresServer> {
   const bin = postgresBin();
   const port = await freePort();
   const dir = tempDir('squall-pg-');
@@ -111,7 +111,20 @@ export async function startPostgres(): Promise<PostgresServer> {
   );
   const child = spawn(
     path.join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir.path, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir.path,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `fsync=${options.fsync ? 'on' : 'off'}`,
+      '-c',
+      'max_connections=200',
+    ],
     { ...user, cwd: dir.path, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await whenReady(child, /database system is ready to accept connections/, 'postgres');

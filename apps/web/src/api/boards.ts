@@ -1,5 +1,6 @@
-import type { BoardFile } from '@squall/model';
+import type { BoardFile, BoardTemplate, WorkshopState } from '@squall/model';
 import { allTokens, forgetBoard, heldBoard, rememberBoard, tokenFor } from './boardTokens.ts';
+import { participantSecret } from './participant.ts';
 
 /** What `GET /api/boards/:id/preview` answers: what the board holds, without its name. */
 export type BoardContent = Pick<BoardFile, 'level' | 'elements' | 'connections'>;
@@ -60,6 +61,7 @@ async function request<T>(path: string, init?: RequestInit, boardId?: string): P
       accept: 'application/json',
       ...(init?.body ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init?.headers as Record<string, string> | undefined),
     },
   });
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
@@ -107,8 +109,14 @@ export const boardsApi = {
     return boardList(await request<unknown>(query ? `/api/boards?${query}` : '/api/boards'));
   },
   get: (id: string) => request<BoardSummary>(boardPath(id), undefined, id),
-  create: async (name: string) =>
-    keep(await request<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify({ name }) })),
+  /** A new board, empty or from one of the model's templates (the server fills it in). */
+  create: async (name: string, template: BoardTemplate = 'empty') =>
+    keep(
+      await request<CreatedBoard>('/api/boards', {
+        method: 'POST',
+        body: JSON.stringify(template === 'empty' ? { name } : { name, template }),
+      }),
+    ),
   rename: (id: string, name: string) =>
     request<BoardSummary>(boardPath(id), { method: 'PATCH', body: JSON.stringify({ name }) }, id),
   remove: async (id: string) => {
@@ -141,6 +149,20 @@ export const boardsApi = {
     if (held) rememberBoard(id, { ...held, [link === 'edit' ? 'editToken' : 'viewToken']: rotated.token });
     return rotated.token;
   },
+  /**
+   * A workshop action (`{type, ...}`): the server checks who asks (this browser's participant secret and
+   * board token), applies it and writes the result into the board's document.
+   */
+  workshopAct: (id: string, action: Readonly<Record<string, unknown>>) =>
+    request<{ workshop: WorkshopState; serverNow: number }>(
+      `${boardPath(id)}/workshop`,
+      {
+        method: 'POST',
+        body: JSON.stringify(action),
+        headers: { 'x-squall-participant': participantSecret() },
+      },
+      id,
+    ),
   /** Creates a new board from a board file's text; the server validates it and refuses it whole. */
   import: async (fileText: string) =>
     keep(await request<CreatedBoard>('/api/boards/import', { method: 'POST', body: fileText })),

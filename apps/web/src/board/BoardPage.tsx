@@ -16,6 +16,8 @@ import { adoptLinkToken, claimEarlyPreview, firstPictureShown } from './sync/ear
 import { useBoardConnection } from './sync/useBoardConnection.ts';
 import { Notice } from './toolbar/Notice.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
+import { WorkshopBar } from './workshop/WorkshopBar.tsx';
+import { WorkshopSync } from './workshop/WorkshopSync.tsx';
 
 type BoardInfo =
   | { readonly state: 'loading' }
@@ -154,6 +156,12 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   return (
     <SessionContext.Provider value={session}>
       <ReactFlowProvider>
+        <WorkshopSync
+          owner={info.state === 'found' && info.owner}
+          readOnly={readOnly}
+          status={connection.status}
+          live={live}
+        />
         <div className="board">
           <Toolbar
             boardName={name}
@@ -170,6 +178,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
               }
             }}
           />
+          {live && <WorkshopBar />}
           <div className="board__body">
             <Palette disabled={!live || readOnly} />
             <CanvasArea preview={preview} readOnly={readOnly}>

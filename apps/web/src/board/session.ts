@@ -6,6 +6,7 @@ import { createLocalPresence, type LocalPresence } from './presence/localPresenc
 import { createPeerStore, type PeerState } from './presence/peerStore.ts';
 import { type BoardView, createBoardView } from './sync/boardView.ts';
 import { createUiStore, type UiStore } from './uiStore.ts';
+import { createWorkshopStore, type WorkshopStore } from './workshop/workshopStore.ts';
 
 /**
  * Everything one open board needs: the shared document, this user's write origin (so undo only ever
@@ -24,6 +25,8 @@ export interface BoardSession {
   readonly presence: LocalPresence;
   /** Everyone else here, from awareness. */
   readonly peers: StoreApi<PeerState>;
+  /** The shared workshop state (phase, timer, facilitators…), which only the server writes. */
+  readonly workshop: WorkshopStore;
   destroy(): void;
 }
 
@@ -54,6 +57,7 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
   const awareness = new Awareness(doc);
   const presence = createLocalPresence(awareness);
   const peers = createPeerStore(awareness, view);
+  const workshop = createWorkshopStore(doc);
   rememberSelections(undo, view);
   return {
     boardId,
@@ -65,7 +69,9 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
     awareness,
     presence,
     peers: peers.store,
+    workshop,
     destroy() {
+      workshop.destroy();
       peers.destroy();
       presence.destroy();
       awareness.destroy();

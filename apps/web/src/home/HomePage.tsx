@@ -1,3 +1,4 @@
+import { BOARD_TEMPLATES, type BoardTemplate, TEMPLATE_LABELS } from '@squall/model';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { ApiError, type BoardSummary, boardsApi } from '../api/boards.ts';
 import { navigate } from '../app/routing.ts';
@@ -26,6 +27,7 @@ function problemFrom(title: string, error: unknown): Problem {
 export function HomePage() {
   const [boards, setBoards] = useState<readonly BoardSummary[] | undefined>();
   const [name, setName] = useState('');
+  const [template, setTemplate] = useState<BoardTemplate>('empty');
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -48,7 +50,7 @@ export function HomePage() {
     setBusy(true);
     setProblem(undefined);
     try {
-      const board = await boardsApi.create(name.trim());
+      const board = await boardsApi.create(name.trim(), template);
       navigate(`/b/${encodeURIComponent(board.id)}`);
     } catch (error) {
       setProblem(problemFrom('Could not create the board', error));
@@ -83,6 +85,16 @@ export function HomePage() {
             maxLength={200}
             onChange={(event) => setName(event.target.value)}
           />
+          <label className="home__template">
+            Template
+            <select value={template} onChange={(event) => setTemplate(event.target.value as BoardTemplate)}>
+              {BOARD_TEMPLATES.map((id) => (
+                <option key={id} value={id}>
+                  {TEMPLATE_LABELS[id]}
+                </option>
+              ))}
+            </select>
+          </label>
           <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
             Create board
           </button>

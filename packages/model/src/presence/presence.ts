@@ -1,5 +1,6 @@
 import { isRecord, readPoint } from '../doc/validate.ts';
 import type { Point } from '../elements.ts';
+import { isParticipantId } from '../workshop/participant.ts';
 
 /**
  * What one participant shares through Yjs awareness (never the document): who they are, where their
@@ -27,6 +28,11 @@ export interface PresenceState {
   readonly viewport: PresenceViewport | null;
   /** Milliseconds since the epoch of the last activity, for hiding idle cursors. */
   readonly lastActive: number;
+  /**
+   * The participant's public id (see `participantIdOf`), for the people list and the workshop. A display
+   * hint only: permissions are checked by the server from the participant's secret, never from this.
+   */
+  readonly participant?: string;
 }
 
 export const MAX_USER_NAME_LENGTH = 40;
@@ -98,5 +104,6 @@ export function readPresence(value: unknown): PresenceState | undefined {
     viewport,
     lastActive:
       typeof value.lastActive === 'number' && Number.isFinite(value.lastActive) ? value.lastActive : 0,
+    ...(isParticipantId(value.participant) && { participant: value.participant }),
   };
 }

@@ -5,6 +5,7 @@ import {
   type EdgeTypes,
   type Connection as FlowConnection,
   type NodeTypes,
+  type OnConnectEnd,
   type OnMove,
   type OnNodeDrag,
   ReactFlow,
@@ -115,6 +116,22 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
     [session],
   );
 
+  // Dropped on a note but not on a handle: the connection goes to that note all the same.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const node = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((element) => element.closest('.react-flow__node-note'))
+        .find((element) => element !== null);
+      const id = node?.getAttribute('data-id');
+      if (id && id !== state.fromNode.id) connect(session, state.fromNode.id, id);
+    },
+    [session],
+  );
+
   const onMouseMove = useCallback(
     (event: MouseEvent) => {
       const cursor = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
@@ -172,6 +189,7 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       nodesConnectable={live}
       elementsSelectable={live}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       onMouseMove={onMouseMove}
       onMouseLeave={onMouseLeave}
       onMoveStart={onMoveStart}

@@ -34,7 +34,6 @@ export const NoteNode = memo(function NoteNode({
       {info.resizable && (
         <ElementResizer id={id} visible={selected && !editing} minWidth={120} minHeight={100} />
       )}
-      <Handle type="target" position={Position.Left} className="note__handle" />
       {editing ? (
         <NoteTextEditor id={id} text={element.text} fontSize={fontSize} label={info.label} />
       ) : (
@@ -42,7 +41,11 @@ export const NoteNode = memo(function NoteNode({
           {element.text}
         </div>
       )}
-      <Handle type="source" position={Position.Right} className="note__handle" />
+      {/* A connection starts and ends on any side; where it is drawn is ConnectionArrow's choice. */}
+      <Handle type="source" id="top" position={Position.Top} className="note__handle" />
+      <Handle type="source" id="right" position={Position.Right} className="note__handle" />
+      <Handle type="source" id="bottom" position={Position.Bottom} className="note__handle" />
+      <Handle type="source" id="left" position={Position.Left} className="note__handle" />
     </div>
   );
 });

@@ -1,8 +1,10 @@
 import { elementText, MAX_TEXT_LENGTH, textEdit } from '@squall/model';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
+import { stepFrom } from '../flow/flowActions.ts';
 import { useSession } from '../SessionContext.ts';
 import { mapPosition } from './textBinding.ts';
+import { useViewportTools } from './useViewportTools.ts';
 
 interface NoteTextEditorProps {
   readonly id: string;
@@ -27,6 +29,7 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
   /** What the textarea showed after the last sync with the shared text. */
   const shown = useRef(text);
   const composing = useRef(false);
+  const viewport = useViewportTools();
 
   useEffect(() => {
     const element = area.current;
@@ -112,6 +115,11 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
         if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
           event.preventDefault();
           finish();
+        } else if (event.key === 'Tab') {
+          // Keyboard flow modelling: done with this note, on to the next (or previous) one.
+          event.preventDefault();
+          finish();
+          stepFrom(session, id, event.shiftKey ? 'previous' : 'next', viewport);
         }
       }}
     />

@@ -22,7 +22,8 @@ export function elementLabel(element: BoardElement): string {
 const HANDLE = 10;
 
 /**
- * Where a note's handles are (incoming left, outgoing right, as `NoteNode` draws them). Giving React Flow
+ * Where a note's handles are: one in the middle of each side, as `NoteNode` draws them (all of type
+ * source: in React Flow's loose mode a connection starts on any and ends on any). Giving React Flow
  * these up front spares it from mounting every node of the board once just to measure them: with them,
  * only the notes in view are ever rendered, even on the first frame. They are where a drag starts a new
  * connection; a drawn arrow picks its own sides (`ConnectionArrow`).
@@ -30,18 +31,21 @@ const HANDLE = 10;
 function handlesOf(element: BoardElement): NodeHandle[] {
   if (isFrameKind(element.kind)) return [];
   const { width, height } = element.size;
-  const y = height / 2 - HANDLE / 2;
+  const half = HANDLE / 2;
+  const handle = (id: string, position: Position, x: number, y: number): NodeHandle => ({
+    id,
+    type: 'source',
+    position,
+    x: x - half,
+    y: y - half,
+    width: HANDLE,
+    height: HANDLE,
+  });
   return [
-    { id: null, type: 'target', position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
-    {
-      id: null,
-      type: 'source',
-      position: Position.Right,
-      x: width - HANDLE / 2,
-      y,
-      width: HANDLE,
-      height: HANDLE,
-    },
+    handle('top', Position.Top, width / 2, 0),
+    handle('right', Position.Right, width, height / 2),
+    handle('bottom', Position.Bottom, width / 2, height),
+    handle('left', Position.Left, 0, height / 2),
   ];
 }
 

@@ -12,6 +12,8 @@ export interface ViewportTools {
   centre(): { x: number; y: number };
   /** Selects an element and brings it to the middle of the screen. */
   focusElement(id: string): void;
+  /** Pans (keeping the zoom) to an element only when some of it is outside the visible canvas. */
+  revealElement(id: string): void;
 }
 
 const DURATION = 200;
@@ -48,6 +50,18 @@ export function useViewportTools(): ViewportTools {
         const { elements, selectedIds } = session.view.store.getState();
         const selected = [...selectedIds].flatMap((id) => elements.get(id) ?? []);
         fitElements(selected, 0.3);
+      },
+      revealElement: (id) => {
+        const element = session.view.store.getState().elements.get(id);
+        const pane = document.querySelector('.react-flow__renderer')?.getBoundingClientRect();
+        if (!element || !pane) return;
+        const topLeft = flow.screenToFlowPosition({ x: pane.left, y: pane.top });
+        const bottomRight = flow.screenToFlowPosition({ x: pane.right, y: pane.bottom });
+        const { x, y } = element.position;
+        const { width, height } = element.size;
+        if (x >= topLeft.x && y >= topLeft.y && x + width <= bottomRight.x && y + height <= bottomRight.y)
+          return;
+        void flow.setCenter(x + width / 2, y + height / 2, { zoom: flow.getZoom(), duration: DURATION });
       },
       focusElement: (id) => {
         const element = session.view.store.getState().elements.get(id);

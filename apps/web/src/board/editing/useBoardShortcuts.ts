@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { useViewportTools } from '../canvas/useViewportTools.ts';
+import { selectToward, stepFrom } from '../flow/flowActions.ts';
+import { openFlowDialog } from '../flow/flowDialogs.ts';
+import { directionOfKey } from '../flow/nearestNote.ts';
 import type { BoardSession } from '../session.ts';
 import {
   copySelection,
@@ -18,11 +21,17 @@ import { kindForKey } from './kindShortcuts.ts';
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    (target.isContentEditable ||
+      ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+      // While a dialog is open its keys are its own (Tab moves between its buttons, Escape closes it).
+      document.querySelector('dialog[open]') !== null)
   );
 }
 
-/** The board's keyboard (once it is live): kinds, delete, undo/redo, clipboard, z-order, nudge, search and zoom. */
+/**
+ * The board's keyboard (once it is live): kinds, delete, undo/redo, clipboard, z-order, flow modelling
+ * (Tab / Shift+Tab, arrows walk the notes, Alt+arrows move them), search, zoom and `?` for the list.
+ */
 export function useBoardShortcuts(session: BoardSession, enabled: boolean): void {
   const viewport = useViewportTools();
 
@@ -56,14 +65,23 @@ export function useBoardShortcuts(session: BoardSession, enabled: boolean): void
         event.preventDefault();
         return;
       }
-      if (event.altKey) return;
-      if (key === 'Delete' || key === 'Backspace') deleteSelection(session);
-      else if (key.startsWith('Arrow') && selectedIds.size > 0) {
+      const direction = directionOfKey(key);
+      if (event.altKey) {
+        if (!direction || selectedIds.size === 0) return;
+        // Alt+arrows move the selected notes (Shift: further).
         const step = event.shiftKey ? GRID * 5 : session.ui.getState().snapToGrid ? GRID : 10;
-        const dx = key === 'ArrowLeft' ? -step : key === 'ArrowRight' ? step : 0;
-        const dy = key === 'ArrowUp' ? -step : key === 'ArrowDown' ? step : 0;
+        const dx = direction === 'left' ? -step : direction === 'right' ? step : 0;
+        const dy = direction === 'up' ? -step : direction === 'down' ? step : 0;
         nudgeSelection(session, dx, dy);
-      } else if ((key === 'Enter' || key === 'F2') && selectedIds.size === 1) {
+        event.preventDefault();
+        return;
+      }
+      if (key === 'Delete' || key === 'Backspace') deleteSelection(session);
+      else if (direction && selectedIds.size > 0) selectToward(session, direction, viewport);
+      else if (key === 'Tab' && selectedIds.size === 1) {
+        stepFrom(session, [...selectedIds][0]!, event.shiftKey ? 'previous' : 'next', viewport);
+      } else if (key === '?') openFlowDialog('shortcuts');
+      else if ((key === 'Enter' || key === 'F2') && selectedIds.size === 1) {
         session.ui.setState({ editingId: [...selectedIds][0]! });
       } else if (key === 'Escape') session.view.select([]);
       else if (event.shiftKey && (key === '!' || event.code === 'Digit1')) viewport.zoomToFit();

@@ -1,20 +1,7 @@
 import { ELEMENT_KINDS, KIND_INFO } from '@squall/model';
 import { useState } from 'react';
 import { KIND_SHORTCUTS } from '../editing/kindShortcuts.ts';
-
-/** Keys beyond the kinds, as the legend's second tab lists them. */
-const KEYS: ReadonlyArray<readonly [string, string]> = [
-  ['Double-click', 'place the last kind used'],
-  ['Enter', 'edit the selected note'],
-  ['Delete', 'delete (with connections)'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'undo / redo your changes'],
-  ['Ctrl+C / V / D', 'copy / paste / duplicate'],
-  ['Ctrl+] / [', 'bring to front / send to back'],
-  ['Arrows', 'nudge (Shift: further)'],
-  ['Ctrl+F', 'search'],
-  ['Shift+1 / Shift+2', 'zoom to fit / selection'],
-  ['Shift+drag', 'select with a box'],
-];
+import { SHORTCUTS } from '../editing/shortcutList.ts';
 
 /** The grammar at a glance (colour, name, meaning, key of every kind) and the other keys. Always one click away. */
 export function Legend() {
@@ -55,7 +42,7 @@ export function Legend() {
       )}
       {open && tab === 'keys' && (
         <dl className="legend__keys">
-          {KEYS.map(([keys, action]) => (
+          {SHORTCUTS.map(([keys, action]) => (
             <div key={keys}>
               <dt>
                 <kbd>{keys}</kbd>

@@ -1,4 +1,4 @@
-import { type LintIssue, lintBoard, readBoard } from '@squall/model';
+import { currentPhase, type LintIssue, lintBoard, lintLevelForPhase, readBoard } from '@squall/model';
 import { useEffect, useState } from 'react';
 import type { BoardSession } from '../session.ts';
 
@@ -10,7 +10,17 @@ const whenIdle = (run: () => void) =>
     ? requestIdleCallback(run, { timeout: 1000 })
     : setTimeout(run, 0);
 
-/** The model's lint of the live board, recomputed shortly after the document stops changing. */
+/** The lint as strict as the workshop phase asks (no "missing command" errors during exploration). */
+function lintSession(session: BoardSession): readonly LintIssue[] {
+  const board = readBoard(session.doc);
+  const phase = currentPhase(session.workshop.store.getState().state);
+  return lintBoard(board, { level: lintLevelForPhase(phase, board.level) });
+}
+
+/**
+ * The model's lint of the live board, recomputed shortly after the document stops changing (a new
+ * workshop phase is a change of the document too).
+ */
 export function useLint(session: BoardSession): readonly LintIssue[] {
   // Starts empty: linting a large board must not delay its first paint.
   const [issues, setIssues] = useState<readonly LintIssue[]>([]);
@@ -19,7 +29,7 @@ export function useLint(session: BoardSession): readonly LintIssue[] {
     const onUpdate = () => {
       clearTimeout(timer);
       // After a pause in changes, and when the browser is idle: never in the way of a frame.
-      timer = setTimeout(() => whenIdle(() => setIssues(lintBoard(readBoard(session.doc)))), DEBOUNCE_MS);
+      timer = setTimeout(() => whenIdle(() => setIssues(lintSession(session))), DEBOUNCE_MS);
     };
     session.doc.on('update', onUpdate);
     onUpdate();

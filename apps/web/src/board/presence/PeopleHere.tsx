@@ -2,6 +2,7 @@ import type { PresenceUser } from '@squall/model';
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import { useSession, useUi } from '../SessionContext.ts';
+import { PeopleRoles } from '../workshop/PeopleRoles.tsx';
 import { usePeerUsers } from './usePeerUsers.ts';
 
 function initials(name: string): string {
@@ -51,6 +52,7 @@ export function PeopleHere() {
           );
         })}
       </ul>
+      <PeopleRoles />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { colorForClient, normaliseUserName, type PresenceState, type PresenceViewport } from '@squall/model';
 import type { XYPosition } from '@xyflow/react';
 import type { Awareness } from 'y-protocols/awareness';
+import { myParticipantId } from '../../api/participant.ts';
 import { throttle } from './throttle.ts';
 
 /** Cursor and live-drag positions go out at most ~30 times a second. */
@@ -41,6 +42,7 @@ export function createLocalPresence(awareness: Awareness): LocalPresence {
     drag: {},
     viewport: null,
     lastActive: Date.now(),
+    participant: myParticipantId(),
   };
   awareness.setLocalState(initial);
   const set = (patch: Partial<PresenceState>) => {

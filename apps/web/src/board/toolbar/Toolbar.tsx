@@ -2,10 +2,12 @@ import { lazy, Suspense, useState } from 'react';
 import { useViewportTools } from '../canvas/useViewportTools.ts';
 import { redo, undo } from '../editing/actions.ts';
 import { useUndoState } from '../editing/useUndoState.ts';
+import { FlowTools } from '../flow/FlowTools.tsx';
 import { PeopleHere } from '../presence/PeopleHere.tsx';
 import { useSession, useUi } from '../SessionContext.ts';
 import type { ConnectionStatus } from '../sync/boardConnection.ts';
 import { showNotice } from '../uiStore.ts';
+import { DownloadSummaryButton } from '../workshop/DownloadSummaryButton.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { ShareLinks } from './ShareLinks.tsx';
 
@@ -116,6 +118,7 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
           Search
         </button>
       </fieldset>
+      <FlowTools editable={live && !readOnly} />
       <fieldset className="toolbar__group" aria-label="Export">
         <button
           type="button"
@@ -141,6 +144,7 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
         <button type="button" disabled={!live} onClick={() => setContractsOpen(true)}>
           Export code
         </button>
+        <DownloadSummaryButton boardName={boardName} disabled={!live} />
       </fieldset>
       {contractsOpen && (
         <Suspense fallback={null}>

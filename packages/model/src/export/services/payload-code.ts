@@ -32,6 +32,13 @@ function sameType(a: PayloadType, b: PayloadType): boolean {
 
 const isIdType = (type: PayloadType) => type.kind === 'string' || type.kind === 'uuid';
 
+/**
+ * An object literal without an optional property named like a member of `Object.prototype` does not
+ * type-check (TypeScript compares the target's `toString?: T` with the literal's inherited `toString`),
+ * so literals set such properties to `undefined`.
+ */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** How generated code gets values it cannot copy: scaffolds ask the context, tests use literals. */
 export interface ValueSource {
   /** Code of the aggregate id (for the key field), e.g. `context.aggregateId`. */
@@ -126,7 +133,7 @@ export function objectCode(
     else if (property.required) {
       placeholders.push(property.key);
       members.push(`${inner}${property.key}: ${sampleValue(property.type, values, inner)},\n`);
-    }
+    } else if (PROTOTYPE_KEYS.has(property.key)) members.push(`${inner}${property.key}: undefined,\n`);
   }
   return { code: `{\n${members.join('')}${indent}}`, placeholders };
 }
@@ -137,11 +144,5 @@ export function sampleObject(
   indent: string,
   keyField?: string,
 ): string {
-  return objectCode(
-    properties.filter((p) => p.required),
-    [],
-    SAMPLE_VALUES,
-    indent,
-    keyField,
-  ).code;
+  return objectCode(properties, [], SAMPLE_VALUES, indent, keyField).code;
 }

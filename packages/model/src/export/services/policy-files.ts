@@ -55,7 +55,7 @@ function typesFile(
   return generated(plan, path, body.join(''));
 }
 
-function commandCode(refs: ContractRefs, command: ServiceCommand, event: PlanEvent, indent: string): string {
+function commandCode(command: ServiceCommand, event: PlanEvent, indent: string): string {
   const { code, placeholders } = objectCode(
     command.command.properties,
     [{ expression: 'event.data', properties: event.properties }],
@@ -66,7 +66,7 @@ function commandCode(refs: ContractRefs, command: ServiceCommand, event: PlanEve
   const note = placeholders.length
     ? `${indent}// ${command.command.name.pascal}: placeholders (the board does not say where they come from): ${placeholders.join(', ')}.\n`
     : '';
-  return `${note}${indent}{ type: ${tsString(command.tag)}, data: ${code} },\n`;
+  return `${note}${indent}{\n${indent}  type: ${tsString(command.tag)},\n${indent}  data: ${code},\n${indent}},\n`;
 }
 
 function reactFile(
@@ -83,7 +83,7 @@ function reactFile(
   if (policy.failures.length > 0) types.push(localTypes.failure(p), localTypes.compensation(p));
   const contexts = [...policy.triggers, ...policy.failures].map((e) => e.owner.context);
   const cases = policy.triggers.map((event) => {
-    const commands = policy.commands.map((c) => commandCode(refs, c, event, '        ')).join('');
+    const commands = policy.commands.map((c) => commandCode(c, event, '        ')).join('');
     return `    case ${refs.eventType(event)}:\n      return [\n${commands}      ];\n`;
   });
   const issued =

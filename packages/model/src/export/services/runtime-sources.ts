@@ -500,6 +500,16 @@ export function encodeRecord(event: AnyCloudEvent): KafkaRecord {
   return { key: recordKey(event), value: JSON.stringify(event.data), headers };
 }
 
+/**
+ * Decoded objects have no prototype: a payload without its optional \`toString\` field must not look as if it
+ * had one (the inherited method) to the validator, or to the code that handles it.
+ */
+function withoutPrototype(_key: string, value: unknown): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.assign(Object.create(null) as object, value)
+    : value;
+}
+
 export type DecodedRecord =
   | { readonly ok: true; readonly event: unknown }
   | { readonly ok: false; readonly reason: string };
@@ -517,7 +527,7 @@ export function decodeRecord(record: KafkaRecord): DecodedRecord {
   if (record.value === null) return { ok: false, reason: 'the record has no value (a tombstone is no event)' };
   let data: unknown;
   try {
-    data = JSON.parse(record.value);
+    data = JSON.parse(record.value, withoutPrototype);
   } catch {
     return { ok: false, reason: 'the value is not JSON' };
   }

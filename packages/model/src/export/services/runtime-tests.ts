@@ -154,7 +154,17 @@ test('the record key is the aggregate id (partitionkey), so one aggregate stays 
 
 test('decoding gives back the envelope that was encoded', () => {
   const decoded = decodeRecord(encodeRecord(event()));
-  assert.deepEqual(decoded, { ok: true, event: event() });
+  // The same values (decoded objects have no prototype, which deepEqual would count).
+  assert.deepEqual(JSON.parse(JSON.stringify(decoded)), { ok: true, event: event() });
+});
+
+test('decoded payloads have no prototype, so a missing field named toString stays missing', () => {
+  const decoded = decodeRecord(encodeRecord(event({ data: { thingId: 'thing-1', nested: { count: 1 } } })));
+  assert.equal(decoded.ok, true);
+  const data = (decoded.ok ? decoded.event : undefined) as { data: Record<string, Record<string, unknown>> };
+  assert.equal(data.data.toString, undefined);
+  assert.equal(data.data.nested?.valueOf, undefined);
+  assert.equal(data.data.nested?.count, 1);
 });
 
 test('records that are no CloudEvent are refused with a reason', () => {

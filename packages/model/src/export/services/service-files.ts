@@ -281,7 +281,7 @@ export function packageJson(
 ): ExportFile {
   const pkg = {
     name: packageName(services, folder),
-    version: '0.1.0',
+    version: services.plan.options.version,
     private: true,
     type: 'module',
     description,

@@ -40,7 +40,7 @@ function aggregateTests(services: ServicesPlan, refs: ContractRefs, owner: PlanO
     tests.push(
       `test(${tsString(`${label}: decide ${oneLine(command.element.text)} → ${outcome ? oneLine(outcome.element.text) : 'nothing'}, valid and evolved`)}, () => {\n`,
       `  const command: ${localTypes.command(owner)} = { type: ${tsString(command.name.pascal)}, data: ${sampleCommand(command, '  ')} };\n`,
-      `  const decided = ${owner.name.camel}.decide(command, ${owner.name.camel}.initialState, { aggregateId: SAMPLE_ID, ...context() });\n`,
+      `  const decided = ${owner.name.camel}Aggregate.decide(command, ${owner.name.camel}Aggregate.initialState, { aggregateId: SAMPLE_ID, ...context() });\n`,
       outcome
         ? `  assert.deepEqual(decided.map((event) => event.type), ${expected});\n`
         : '  assert.equal(decided.length, 0);\n',
@@ -49,7 +49,7 @@ function aggregateTests(services: ServicesPlan, refs: ContractRefs, owner: PlanO
       tests.push(
         `  const events = toCloudEvents<${refs.ownerUnion(owner)}>(decided, { source: 'test', aggregateId: SAMPLE_ID, clock: testClock() });\n`,
         `  for (const event of events) assert.deepEqual(${refs.ownerUnionSchema(owner)}.safeParse(event).error, undefined);\n`,
-        `  const state = events.reduce(${owner.name.camel}.evolve, ${owner.name.camel}.initialState);\n`,
+        `  const state = events.reduce(${owner.name.camel}Aggregate.evolve, ${owner.name.camel}Aggregate.initialState);\n`,
         `  assert.equal(state.status, ${tsString(outcome.name.camel)});\n`,
       );
     }
@@ -60,7 +60,7 @@ function aggregateTests(services: ServicesPlan, refs: ContractRefs, owner: PlanO
       `test(${tsString(`${label}: evolve ${oneLine(event.element.text)}`)}, () => {\n`,
       `  const event: ${refs.envelope(event)} = ${sampleEnvelope(refs, event, '  ')};\n`,
       `  assert.deepEqual(${refs.ownerUnionSchema(owner)}.safeParse(event).error, undefined);\n`,
-      `  const state = ${owner.name.camel}.evolve(${owner.name.camel}.initialState, event);\n`,
+      `  const state = ${owner.name.camel}Aggregate.evolve(${owner.name.camel}Aggregate.initialState, event);\n`,
       `  assert.equal(state.status, ${tsString(event.name.camel)});\n`,
       '  assert.equal(state.id, SAMPLE_ID);\n',
       '});\n\n',
@@ -74,7 +74,7 @@ function aggregateTests(services: ServicesPlan, refs: ContractRefs, owner: PlanO
       '  let conflicts = 1;\n',
       '  const racing: EventStore = {\n    load: (id) => store.load(id),\n    async append(id, expected, events) {\n      if (conflicts-- > 0) throw new ConcurrencyError(id, expected, expected + 1);\n      return store.append(id, expected, events);\n    },\n  };\n',
       '  const bus = new InProcessBus();\n',
-      `  const handle = ${owner.name.camel}.create${owner.name.pascal}Handler({ store: racing, bus, clock: testClock() });\n`,
+      `  const handle = ${owner.name.camel}Aggregate.create${owner.name.pascal}Handler({ store: racing, bus, clock: testClock() });\n`,
       `  const events = await handle({ type: ${tsString(first.name.pascal)}, data: ${sampleCommand(first, '  ')} });\n`,
       '  assert.equal(events.length, 1);\n',
       '  assert.deepEqual(bus.published, events);\n',
@@ -111,7 +111,7 @@ export function serviceTestFile(
   for (const owner of service.aggregates) {
     const c = owner.name.camel;
     body.push(
-      `const ${c} = {\n  evolve: ${c}Evolve,\n  initialState: ${c}InitialState,\n${owner.commands.length ? `  decide: ${c}Decide,\n  create${owner.name.pascal}Handler,\n` : ''}};\n`,
+      `/** The aggregate's functions, as one value. */\nconst ${c}Aggregate = {\n  evolve: ${c}Evolve,\n  initialState: ${c}InitialState,\n${owner.commands.length ? `  decide: ${c}Decide,\n  create${owner.name.pascal}Handler,\n` : ''}};\n`,
     );
   }
   const tests: string[] = [];
@@ -149,7 +149,9 @@ export function serviceTestFile(
         `test(${tsString(`policy ${oneLine(policy.policy.element.text)}: ${oneLine(event.element.text)} → ${policy.commands.map((c) => oneLine(c.command.element.text)).join(', ') || 'nothing'}`)}, () => {\n`,
         `  const event: ${refs.envelope(event)} = ${sampleEnvelope(refs, event, '  ')};\n`,
         `  const commands = react${p}(event, context());\n`,
-        `  assert.deepEqual(commands.map((command) => command.type), ${JSON.stringify(policy.commands.map((c) => c.tag)).replace(/"/g, "'")});\n`,
+        policy.commands.length > 0
+          ? `  assert.deepEqual(commands.map((command) => command.type), [${policy.commands.map((c) => tsString(c.tag)).join(', ')}]);\n`
+          : '  assert.equal(commands.length, 0);\n',
         ...policy.commands.map(
           (c, i) =>
             `  assert.deepEqual(${refs.payload(c.command, 'Schema')}.safeParse(commands[${i}]?.data).error, undefined);\n`,
@@ -199,7 +201,7 @@ export function serviceTestFile(
   return developer(
     services.plan,
     path,
-    [...header, ...tests].join('').trimEnd() + '\n',
+    `${[...header, ...tests].join('').trimEnd()}\n`,
     tests.filter((t) => t.startsWith('test(')).map((t) => `test ${t.slice(5, t.indexOf(', ('))}`),
   );
 }

@@ -1,0 +1,162 @@
+// Cluster benchmark: the existing editing load on instances sharing one PostgreSQL and one Redis,
+// 2 instances against 1 in the same run (A B B A, samples pooled), then a large cluster load.
+//   BENCH_SECONDS                timed phase per run (default 7)
+//   BENCH_WORKERS                client worker threads (default 2)
+//   BENCH_CLUSTER_BOARDS         boards of the large load (default 200), 10 clients each, over 3 instances
+//   BENCH_CLUSTER_EDIT_HZ / _CURSOR_HZ   its per-client rates (default 1 / 2: see the README)
+//   BENCH_PG_SYNCHRONOUS_COMMIT  PostgreSQL's synchronous_commit for the instances (default on)
+import os from 'node:os';
+import { storedDoc } from '../test/helpers/cluster.ts';
+import { startPostgres, startRedis } from '../test/helpers/services.ts';
+import type { BoardRef, EditingResult, EditingTask } from './protocol.ts';
+import { type EditingMeasurement, editingRow, printTable, type Row, runWorkers } from './report.ts';
+import { type OurServer, startOurServer } from './servers.ts';
+import { concat } from './stats.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 7);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const LARGE_BOARDS = Number(process.env.BENCH_CLUSTER_BOARDS ?? 200);
+const LARGE_EDIT_HZ = Number(process.env.BENCH_CLUSTER_EDIT_HZ ?? 1);
+const LARGE_CURSOR_HZ = Number(process.env.BENCH_CLUSTER_CURSOR_HZ ?? 2);
+const SYNCHRONOUS_COMMIT = process.env.BENCH_PG_SYNCHRONOUS_COMMIT ?? 'on';
+
+interface Load {
+  readonly name: string;
+  readonly boards: number;
+  readonly clientsPerBoard: number;
+  readonly editHz: number;
+  readonly cursorHz: number;
+}
+
+const LOADS: readonly Load[] = [
+  { name: '1 board × 50 clients', boards: 1, clientsPerBoard: 50, editHz: 5, cursorHz: 20 },
+  { name: '8 boards × 8 clients', boards: 8, clientsPerBoard: 8, editHz: 5, cursorHz: 20 },
+];
+
+// PostgreSQL as installed (fsync on: every append is a durable commit), Redis without persistence.
+const [postgres, redis] = await Promise.all([startPostgres({ fsync: true }), startRedis()]);
+let instanceCount = 0;
+
+async function startCluster(size: number): Promise<OurServer[]> {
+  return Promise.all(
+    Array.from({ length: size }, () =>
+      startOurServer(undefined, {
+        // A libpq `options` parameter, as an operator would put it in DATABASE_URL.
+        DATABASE_URL: `${postgres.url}?options=${encodeURIComponent(`-c synchronous_commit=${SYNCHRONOUS_COMMIT}`)}`,
+        REDIS_URL: redis.url,
+        INSTANCE_ID: `bench-${++instanceCount}`,
+      }),
+    ),
+  );
+}
+
+/** The load with client i of each board on instance i mod size (every board spans the instances). */
+async function measure(load: Load, instances: readonly OurServer[]): Promise<EditingMeasurement> {
+  const boards: BoardRef[] = [];
+  for (let i = 0; i < load.boards; i++) boards.push(await instances[0]!.createBoard());
+  const perWorker = Array.from({ length: WORKERS }, () => ({
+    boards: [] as BoardRef[],
+    wsUrls: [] as string[],
+  }));
+  let next = 0;
+  for (const board of boards) {
+    for (let i = 0; i < load.clientsPerBoard; i++) {
+      const worker = perWorker[next++ % WORKERS]!;
+      worker.boards.push(board);
+      worker.wsUrls.push(instances[i % instances.length]!.wsUrl);
+    }
+  }
+  const tasks: EditingTask[] = perWorker.map((work) => ({
+    kind: 'editing',
+    wsUrl: instances[0]!.wsUrl,
+    ...work,
+    clientsPerBoard: load.clientsPerBoard,
+    editHz: load.editHz,
+    cursorHz: load.cursorHz,
+    durationMs: SECONDS * 1000,
+    settleTimeoutMs: 20_000,
+  }));
+  const cpuBefore = instances.reduce((total, instance) => total + instance.cpuSeconds(), 0);
+  const results = await runWorkers<EditingResult>(tasks);
+  const cpu = instances.reduce((total, instance) => total + instance.cpuSeconds(), 0) - cpuBefore;
+  const peakRss = Math.max(...instances.map((instance) => instance.peakRss()));
+  // Durable: after a SIGKILL of every instance, each client's final edit is in PostgreSQL (read
+  // directly, no instance involved).
+  await Promise.all(instances.map((instance) => instance.kill()));
+  const finals = Object.assign({}, ...results.map((result) => result.finalSeqs)) as Record<string, number>;
+  const stored = new Map<string, number>();
+  for (const board of boards) {
+    const doc = await storedDoc(postgres.url, board.id);
+    for (const [key, edit] of doc.getMap<{ seq: number }>('edits').entries()) stored.set(key, edit.seq);
+    doc.destroy();
+  }
+  const found = Object.entries(finals).filter(([key, seq]) => stored.get(key) === seq).length;
+  return {
+    edits: concat(results.map((result) => result.editLatencies)),
+    cursors: concat(results.map((result) => result.cursorLatencies)),
+    clients: results.reduce((total, result) => total + result.clients, 0),
+    converged: results.reduce((total, result) => total + result.converged, 0),
+    cpu,
+    peakRss,
+    durable: { found, total: Object.keys(finals).length },
+  };
+}
+
+async function run(load: Load, size: number): Promise<EditingMeasurement> {
+  const instances = await startCluster(size);
+  try {
+    return await measure(load, instances);
+  } finally {
+    await Promise.all(instances.map((instance) => instance.stop()));
+  }
+}
+
+const label = (size: number) => `${size} instance${size > 1 ? 's' : ''}`;
+
+console.log(
+  `collab-server cluster bench: PostgreSQL + Redis on loopback, ${SECONDS}s per run, ${WORKERS} client worker threads, ` +
+    `load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')} at start; ` +
+    "durable = every client's final edit found in PostgreSQL; CPU and RSS: all instances (RSS: the largest)",
+);
+try {
+  let twoFirst = false;
+  for (const load of LOADS) {
+    const runs = new Map<number, EditingMeasurement[]>([
+      [1, []],
+      [2, []],
+    ]);
+    for (const size of twoFirst ? [2, 1, 1, 2] : [1, 2, 2, 1]) runs.get(size)!.push(await run(load, size));
+    twoFirst = !twoFirst;
+    const rows: Row[] = [1, 2].map((size) => editingRow(load.name, label(size), runs.get(size)!, SECONDS));
+    printTable(`${load.name} (edits ${load.editHz} Hz, cursors ${load.cursorHz} Hz)`, rows);
+    const [one, two] = rows as [Row, Row];
+    console.log(
+      `2 / 1 instances: edit p99 ${(two.numbers.editP99! / one.numbers.editP99!).toFixed(2)}×, ` +
+        `edits delivered/s ${(two.numbers.editsPerSecond! / one.numbers.editsPerSecond!).toFixed(2)}× ` +
+        '(target: edit p99 within 1.5× for the 50-client board)',
+    );
+  }
+  const large: Load = {
+    name: `${LARGE_BOARDS} boards × 10 clients`,
+    boards: LARGE_BOARDS,
+    clientsPerBoard: 10,
+    editHz: LARGE_EDIT_HZ,
+    cursorHz: LARGE_CURSOR_HZ,
+  };
+  const largeRow = editingRow(large.name, label(3), [await run(large, 3)], SECONDS);
+  printTable(`${large.name} over 3 instances (edits ${large.editHz} Hz, cursors ${large.cursorHz} Hz)`, [
+    largeRow,
+  ]);
+  console.log(
+    `${LARGE_BOARDS * 10} clients on 3 instances: edit p99 ${largeRow.numbers.editP99!.toFixed(1)} ms (target: under 100 ms); ` +
+      `load average ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' / ')} at the end`,
+  );
+} finally {
+  await Promise.all([postgres.stop(), redis.stop()]);
+}
