@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { peopleHere } from './people.ts';
-import { phaseStatus, postWorkshopAction, workshopBar, workshopRoom } from './workshop.ts';
+import { pan, phaseStatus, postWorkshopAction, viewCentre, workshopBar, workshopRoom } from './workshop.ts';
 
 test('the facilitator sets the phase for everyone; participants get no controls and their forged changes are refused', async ({
   browser,
@@ -60,4 +60,33 @@ test('the facilitator sets the phase for everyone; participants get no controls 
     403,
   );
   await expect(phaseStatus(carol.page)).toHaveText('Phase: Process modelling');
+});
+
+test('"Bring everyone here" makes every participant follow the facilitator until they move', async ({
+  browser,
+}) => {
+  const { facilitator, participants } = await workshopRoom(browser, ['Bob', 'Carol']);
+  const [bob, carol] = participants as [(typeof participants)[0], (typeof participants)[0]];
+  await pan(facilitator.page, 400, -150);
+  const there = await viewCentre(facilitator.page);
+  expect(await viewCentre(bob.page)).not.toEqual(there);
+  await facilitator.page.getByRole('button', { name: 'Bring everyone here' }).click();
+  for (const someone of [bob, carol]) {
+    await expect.poll(() => viewCentre(someone.page)).toEqual(there);
+    await expect(peopleHere(someone.page).getByRole('button', { name: 'Follow Fay' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  }
+  // It is the existing follow: the facilitator moves on and everyone comes along, until one moves alone.
+  await pan(facilitator.page, -250, 100);
+  const next = await viewCentre(facilitator.page);
+  await expect.poll(() => viewCentre(carol.page)).toEqual(next);
+  await pan(bob.page, 100, 100);
+  await expect(peopleHere(bob.page).getByRole('button', { name: 'Follow Fay' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  // A participant cannot summon anyone.
+  await expect(bob.page.getByRole('button', { name: 'Bring everyone here' })).toHaveCount(0);
 });

@@ -97,3 +97,28 @@ export async function expectSameTime(pages: readonly Page[]): Promise<number[]> 
     .toBeLessThanOrEqual(1);
   return seconds;
 }
+
+/** The board point at the centre of a page's canvas, and its zoom (what follow shares). */
+export async function viewCentre(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const pane = document.querySelector<HTMLElement>('.react-flow')!.getBoundingClientRect();
+    const { e: x, f: y, a: zoom } = new DOMMatrix(getComputedStyle(viewport).transform);
+    return {
+      x: Math.round((pane.width / 2 - x) / zoom),
+      y: Math.round((pane.height / 2 - y) / zoom),
+      zoom: Math.round(zoom * 100) / 100,
+    };
+  });
+}
+
+/** Drags the empty canvas by (dx, dy). */
+export async function pan(page: Page, dx: number, dy: number): Promise<void> {
+  const canvas = (await page.getByRole('application', { name: 'Board canvas' }).boundingBox())!;
+  const x = canvas.x + 60;
+  const y = canvas.y + canvas.height - 200;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 6 });
+  await page.mouse.up();
+}

@@ -145,7 +145,7 @@ export async function handleBoardRoutes(
   if (parts.length === 3 && parts[2] === 'import') {
     if (method !== 'POST') throw methodNotAllowed(method, 'POST');
     const parsed = parseBoardFile(await readBody(req, options.maxBodyBytes), {
-      maxLength: options.maxBodyBytes,
+      maxBytes: options.maxBodyBytes,
     });
     if (!parsed.ok) {
       throw new HttpError(

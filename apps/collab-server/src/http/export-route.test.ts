@@ -97,4 +97,33 @@ describe('GET /api/boards/:id/export', () => {
     );
     expect(unknown.status).toBe(404);
   });
+
+  it('keeps file names short for a board with long names and refuses an org too long for topic names', async () => {
+    const long = 'Customer requested a refund after the parcel arrived damaged and the courier confirmed it ';
+    const file = JSON.parse(exampleText) as { name: string; elements: Array<{ id: string; text: string }> };
+    file.name = long.repeat(3).slice(0, 200);
+    for (const element of file.elements) element.text = `${long.repeat(4)}${element.text}`;
+    const imported = await fetch(`${server.url}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(file),
+    });
+    expect(imported.status).toBe(201);
+    const created = (await imported.json()) as CreatedBoard;
+    const url = `${server.url}/api/boards/${created.id}/export?format=zip&token=${created.editToken}`;
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')![1]!;
+    expect(fileName).toMatch(
+      /^customer-requested-a-refund-after-the-parcel-arrived-[0-9a-z]{6}-contracts\.zip$/,
+    );
+    const entries = Object.keys(unzipSync(new Uint8Array(await response.arrayBuffer())));
+    expect(entries.length).toBeGreaterThan(10);
+    for (const entry of entries) {
+      for (const segment of entry.split('/')) expect(segment.length, entry).toBeLessThanOrEqual(100);
+    }
+    const org = await fetch(`${url}&org=${'acme-'.repeat(20)}`);
+    expect(org.status).toBe(400);
+    expect(((await org.json()) as { error: { code: string } }).error.code).toBe('invalid_option');
+  });
 });

@@ -310,11 +310,18 @@ export class BoardRoom {
         `update rejected: does not decode (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    if (check === 'unresolved') {
-      // Yjs would park it and integrate it later, under whatever arrives with those ids: not kept.
+    if (check === 'malformed') {
       throw new ProtocolError(
         CloseCode.updateRejected,
-        'update rejected: fails to apply (refers to items the board does not hold)',
+        'update rejected: fails to apply (its origins run in a circle)',
+      );
+    }
+    if (check === 'unresolved') {
+      // Yjs would park it and integrate it later, under whatever arrives with those ids: not kept. A real
+      // client's next sync (after reconnecting) carries what was missing.
+      throw new ProtocolError(
+        CloseCode.updateAhead,
+        'update refers to items this server does not hold (yet); reconnect to resend it',
       );
     }
     if (check === 'ok') return false;

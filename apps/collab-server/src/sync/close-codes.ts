@@ -38,6 +38,11 @@ export const CloseCode = {
   boardFull: 4503,
   /** The client does not read fast enough (send buffer over MAX_BUFFERED_BYTES); it may reconnect. */
   tooSlow: 4504,
+  /**
+   * An update refers to items this server does not hold (yet; e.g. another instance's, still on its
+   * way): nothing of it was kept. The client reconnects, and its sync then carries what was missing.
+   */
+  updateAhead: 4509,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

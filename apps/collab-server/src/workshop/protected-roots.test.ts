@@ -1,7 +1,8 @@
 import { createElement, elementText, readWorkshop, workshopMap } from '@squall/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkPeerUpdate, rootsTouchedBy, UNRESOLVED } from './protected-roots.ts';
+import { selfReferencingInsert } from '../../test/helpers/crafted-updates.ts';
+import { checkPeerUpdate, MALFORMED, rootsTouchedBy, UNRESOLVED } from './protected-roots.ts';
 
 function type(doc: Y.Doc, id: string, text: string): void {
   doc.transact(() => elementText(doc, id)!.insert(elementText(doc, id)!.length, text), 'c');
@@ -101,6 +102,13 @@ describe('rootsTouchedBy', () => {
     const second = changeOf(client, (doc) => type(doc, id!, '(2)'));
     expect(rootsTouchedBy(server, second)).toBe(UNRESOLVED);
     expect(checkPeerUpdate(server, second)).toBe('unresolved');
+  });
+
+  it('calls an update whose origins run in a circle malformed', () => {
+    const { server } = pair();
+    expect(rootsTouchedBy(server, selfReferencingInsert(4242, { client: server.clientID, clock: 0 }))).toBe(
+      MALFORMED,
+    );
   });
 
   it('refuses a deletion of items the server does not hold', () => {

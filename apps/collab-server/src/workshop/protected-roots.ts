@@ -6,10 +6,12 @@ export const PROTECTED_ROOTS: ReadonlySet<string> = new Set([WORKSHOP_ROOT]);
 
 /** Something in the update refers to what neither the document nor the update holds. */
 export const UNRESOLVED = Symbol('unresolved');
+/** The update's origins run in a circle: no real client writes that. */
+export const MALFORMED = Symbol('malformed');
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 /** Where a struct lives: a root type's name, `null` for content that is already garbage, or unresolved. */
-type Root = string | null | typeof UNRESOLVED;
+type Root = string | null | typeof UNRESOLVED | typeof MALFORMED;
 
 /** The struct of `structs` (sorted by clock, without gaps between neighbours) holding `clock`. */
 function findStruct(structs: readonly Struct[], clock: number): Struct | undefined {
@@ -43,7 +45,10 @@ function rootName(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
  * items it deletes. `UNRESOLVED` when anything refers to what neither holds: Yjs would keep such a struct
  * pending and integrate it later, possibly under a protected root, so it cannot be let through.
  */
-export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | typeof UNRESOLVED {
+export function rootsTouchedBy(
+  doc: Y.Doc,
+  update: Uint8Array,
+): Set<string> | typeof UNRESOLVED | typeof MALFORMED {
   const { structs, ds } = Y.decodeUpdate(update);
   const incoming = new Map<number, Struct[]>();
   for (const struct of structs) {
@@ -89,7 +94,7 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | ty
         break;
       }
       if (seen.has(struct)) {
-        root = UNRESOLVED;
+        root = MALFORMED;
         break;
       }
       seen.add(struct);
@@ -115,14 +120,18 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | ty
   };
 
   const roots = new Set<string>();
+  let failure: typeof UNRESOLVED | typeof MALFORMED | undefined;
   const add = (root: Root): boolean => {
-    if (root === UNRESOLVED) return false;
+    if (root === UNRESOLVED || root === MALFORMED) {
+      failure = root;
+      return false;
+    }
     if (root !== null) roots.add(root);
     return true;
   };
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
-    if (!add(rootOfIncoming(struct))) return UNRESOLVED;
+    if (!add(rootOfIncoming(struct))) return failure ?? UNRESOLVED;
   }
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
@@ -133,7 +142,7 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | ty
         // Deleting what is already deleted changes nothing (every sync step 2 carries the whole delete set).
         if (integrated) {
           if (!struct.deleted) add(rootOfDocStruct(struct));
-        } else if (!add(rootOfIncoming(struct))) return UNRESOLVED;
+        } else if (!add(rootOfIncoming(struct))) return failure ?? UNRESOLVED;
         at = struct.id.clock + struct.length;
       }
     }
@@ -143,12 +152,17 @@ export function rootsTouchedBy(doc: Y.Doc, update: Uint8Array): Set<string> | ty
 
 /**
  * What a peer's update would write: `protected` when it touches a root only the server writes,
- * `unresolved` when it refers to what the server does not hold (never so for a real client, whose
- * updates arrive in order over one socket), else `ok`.
+ * `unresolved` when it refers to what the server does not hold (a real client's updates arrive in order
+ * over one socket, so only a forged one, or one built on another instance's changes this one has not
+ * received yet), `malformed` when its origins run in a circle, else `ok`.
  */
-export function checkPeerUpdate(doc: Y.Doc, update: Uint8Array): 'ok' | 'protected' | 'unresolved' {
+export function checkPeerUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+): 'ok' | 'protected' | 'unresolved' | 'malformed' {
   const roots = rootsTouchedBy(doc, update);
   if (roots === UNRESOLVED) return 'unresolved';
+  if (roots === MALFORMED) return 'malformed';
   for (const root of roots) if (PROTECTED_ROOTS.has(root)) return 'protected';
   return 'ok';
 }

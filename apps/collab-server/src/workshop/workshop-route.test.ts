@@ -9,6 +9,7 @@ import { openRawSocket } from '../../test/helpers/raw-socket.ts';
 import { until } from '../../test/helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
 import type { CreatedBoard } from '../board-service.ts';
+import { CloseCode } from '../sync/close-codes.ts';
 import { PARTICIPANT_HEADER } from './workshop-route.ts';
 
 let server: TestServer;
@@ -211,5 +212,21 @@ describe('workshop state written over the sync socket', () => {
     // Dropped, not disconnected: as a view link's updates are.
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     raw.ws.close();
+  });
+
+  it('closes (retryably) a socket whose update builds on items the server does not hold, keeping nothing', async () => {
+    const watcher = client();
+    await watcher.synced;
+    const ahead = new Y.Doc();
+    Y.applyUpdate(ahead, Y.encodeStateAsUpdate(watcher.doc));
+    const id = createElement(ahead, { kind: 'domainEvent', text: 'Parked', position: { x: 0, y: 0 } }, 'a');
+    const before = Y.encodeStateVector(ahead);
+    ahead.getMap('elements').delete(id);
+    // Only the deletion, not the note it deletes: Yjs would keep it pending.
+    const deletion = Y.encodeStateAsUpdate(ahead, before);
+    const raw = await openRawSocket(`${server.wsUrl}/${board.id}`);
+    raw.ws.send(syncUpdateMessage(deletion));
+    expect((await raw.closed).code).toBe(CloseCode.updateAhead);
+    expect(watcher.doc.getMap('elements').size).toBe(0);
   });
 });

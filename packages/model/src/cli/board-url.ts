@@ -1,3 +1,4 @@
+import { quoted } from '../display-text.ts';
 import { CliError } from './cli-error.ts';
 
 /**
@@ -31,14 +32,14 @@ function boardUrl(address: string): { file: URL; base: string; id: string; token
   try {
     url = new URL(address);
   } catch {
-    throw new CliError(`"${address}" is not a valid URL`);
+    throw new CliError(`${quoted(address)} is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CliError(`"${address}": only http and https board URLs are supported`);
+    throw new CliError(`${quoted(address)}: only http and https board URLs are supported`);
   }
   const match = /^(.*)\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(url.pathname);
   if (!match) {
-    throw new CliError(`"${address}" is not a board URL; expected one like http://host/b/<board id>`);
+    throw new CliError(`${quoted(address)} is not a board URL; expected one like http://host/b/<board id>`);
   }
   const file = new URL(`${match[1]}/api/boards/${match[2]}/file`, url.origin);
   const token = url.searchParams.get('token');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { quoted } from '../display-text.ts';
 import { exportBoard } from '../export/export-board.ts';
 import {
   EXPORT_FORMATS,
@@ -23,7 +24,7 @@ function oneOf<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new CliError(`${option} must be one of ${allowed.join(', ')}; got "${value}"`);
+    throw new CliError(`${option} must be one of ${allowed.join(', ')}; got ${quoted(value)}`);
   }
   return value as T;
 }
@@ -111,6 +112,6 @@ export async function exportCommand(args: readonly string[], out: Output): Promi
       ? ''
       : `; removed ${removed.length} stale file${removed.length === 1 ? '' : 's'} of the previous export`;
   const yours = kept.length === 0 ? '' : `; kept ${kept.length} of your files as they are`;
-  out.stdout(`Wrote ${written} files for "${name}" to ${root}${stale}${yours}\n`);
+  out.stdout(`Wrote ${written} files for ${quoted(name)} to ${root}${stale}${yours}\n`);
   return EXIT_OK;
 }

@@ -4,6 +4,8 @@
  * context's folder) and nothing else. Pure: the CLI reads and writes the files.
  */
 
+import { quoted } from '../display-text.ts';
+
 /** The manifest's name, at the top of the output folder. */
 export const EXPORT_MANIFEST_FILE = '.squall-export.json';
 export const EXPORT_MANIFEST_FORMAT = 'squall.export-manifest';
@@ -66,7 +68,7 @@ export function isSafeExportPath(path: string): boolean {
 }
 
 function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (typeof value === 'string') return quoted(value);
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
   return Array.isArray(value) ? 'an array' : `a ${typeof value}`;

@@ -33,9 +33,10 @@ Writes the board's contracts into <dir>:
 Files the previous export into <dir> wrote (its .squall-export.json) that this one no longer
 generates, such as a renamed event's schema, are deleted, and so are the folders they leave empty.
 Every other file in <dir> is left alone. Keep one export (one board, one --only) per folder.
+The files are written into a temporary folder beside <dir> first and then moved in: an export
+that fails leaves <dir> as it was.
 The services' decide, evolve, policies, projections and tests are yours once written: an export
 never overwrites them and prints what the board changed in them (with the code of a new case).
-
 
 Options:
   --out <dir>             output folder (required)

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { quoted } from '../display-text.ts';
 import { WORKSHOP_LEVELS } from '../elements.ts';
 import { lintBoard } from '../grammar/lint.ts';
 import { CliError, EXIT_FAILED, EXIT_OK } from './cli-error.ts';
@@ -25,7 +26,7 @@ export async function lintCommand(args: readonly string[], out: Output): Promise
   }
   const level = values.level;
   if (level !== undefined && !(WORKSHOP_LEVELS as readonly string[]).includes(level)) {
-    throw new CliError(`--level must be one of ${WORKSHOP_LEVELS.join(', ')}; got "${level}"`);
+    throw new CliError(`--level must be one of ${WORKSHOP_LEVELS.join(', ')}; got ${quoted(level)}`);
   }
   const { board, name } = await loadBoard(positionals[0]!);
   const issues = lintBoard(board, level ? { level: level as (typeof WORKSHOP_LEVELS)[number] } : {});
@@ -39,7 +40,7 @@ export async function lintCommand(args: readonly string[], out: Output): Promise
       );
     }
     const count = (severity: string) => issues.filter((issue) => issue.severity === severity).length;
-    out.stdout(`"${name}": ${errors} errors, ${count('warning')} warnings, ${count('info')} hints\n`);
+    out.stdout(`${quoted(name)}: ${errors} errors, ${count('warning')} warnings, ${count('info')} hints\n`);
   }
   return errors > 0 ? EXIT_FAILED : EXIT_OK;
 }

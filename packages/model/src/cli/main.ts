@@ -1,3 +1,4 @@
+import { quoted } from '../display-text.ts';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.ts';
 import { diffCommand } from './diff-command.ts';
 import { exportCommand } from './export-command.ts';
@@ -22,7 +23,7 @@ export async function runCli(argv: readonly string[], out: Output = processOutpu
   }
   const run = COMMANDS[command];
   if (!run) {
-    out.stderr(`squall: unknown command "${command}"\n\n${MAIN_HELP}`);
+    out.stderr(`squall: unknown command ${quoted(command)}\n\n${MAIN_HELP}`);
     return EXIT_USAGE;
   }
   try {

@@ -1,11 +1,36 @@
-import { lstat, mkdir, readFile, realpath, rmdir, unlink, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { lstat, mkdir, mkdtemp, readFile, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { escapeControlCharacters } from '../display-text.ts';
 import type { ExportFile } from '../export/export-file.ts';
 import { CliError, EXIT_FAILED } from './cli-error.ts';
-import { type KeptFile, planDeveloperFiles, readDeveloperEntries } from './developer-files.ts';
+import {
+  type DeveloperFilesPlan,
+  type KeptFile,
+  planDeveloperFiles,
+  readDeveloperEntries,
+} from './developer-files.ts';
 import { EXPORT_MANIFEST_FILE, exportManifestText, staleExportFiles } from './export-manifest.ts';
+import { FolderChange } from './folder-change.ts';
 import type { Output } from './output.ts';
 
+/**
+ * `squall export` writes atomically: a failure leaves the output folder as it was.
+ *
+ * 1. Plan: read the previous manifest, decide which of its files are stale (and safe to delete),
+ *    and which developer-owned files exist already (those are never written again).
+ * 2. Stage: write every file and the new manifest into a temporary folder beside the output folder
+ *    (inside it when it is a mount point or its parent is not writable): the same file system, so
+ *    moving a file from there is an atomic rename. Most failures (no space, a name too long, no
+ *    permission) happen here, before the output folder is touched.
+ * 3. Commit. A new folder: the staged folder is renamed to it, in one step. An existing folder,
+ *    which may hold files of the user's that must stay: file by file. Stale files and the files
+ *    about to be replaced move into a backup folder beside it, then the staged files move in, the
+ *    new manifest last. Every move is recorded; when one fails, the recorded moves are undone and
+ *    the backup goes back, so the folder is as before. The backup is deleted once the export stands.
+ *
+ * While the files move, the folder's manifest lists the previous export's files and this one's, so
+ * even a killed process leaves nothing the next export cannot clean up.
+ */
 export interface WrittenExport {
   /** Stale files of the previous export that were deleted, relative to the folder. */
   readonly removed: readonly string[];
@@ -25,6 +50,16 @@ function message(error: unknown): string {
 
 function warn(out: Output, text: string): void {
   out.stderr(`${'warning'.padEnd(7)} export-manifest: ${text}\n`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 async function readPreviousManifest(root: string, out: Output): Promise<string | undefined> {
@@ -51,10 +86,17 @@ function spelledInside(root: string, path: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
-/** Deletes the stale files (and the folders they leave empty); never anything outside `root`. */
-async function removeStale(root: string, files: readonly ExportFile[], out: Output): Promise<string[]> {
+/** The previous export's files this one deletes, and the folders that may be left empty. */
+interface StaleFiles {
+  readonly files: readonly string[];
+  readonly directories: readonly string[];
+}
+
+/** Which stale files can be deleted safely: never anything outside `root`, nor a folder. */
+async function planStaleFiles(root: string, files: readonly ExportFile[], out: Output): Promise<StaleFiles> {
+  const manifest = await readPreviousManifest(root, out);
   const stale = staleExportFiles(
-    await readPreviousManifest(root, out),
+    manifest,
     files.map((file) => file.path),
   );
   if (stale.problem) {
@@ -62,11 +104,11 @@ async function removeStale(root: string, files: readonly ExportFile[], out: Outp
       out,
       `ignoring ${join(root, EXPORT_MANIFEST_FILE)}: ${stale.problem}. No stale files were removed; this export replaces it.`,
     );
-    return [];
+    return { files: [], directories: [] };
   }
-  if (stale.files.length === 0) return [];
+  if (stale.files.length === 0) return { files: [], directories: [] };
   const realRoot = await realpath(root);
-  const removed: string[] = [];
+  const safe: string[] = [];
   for (const file of stale.files) {
     const path = join(root, file);
     try {
@@ -78,54 +120,178 @@ async function removeStale(root: string, files: readonly ExportFile[], out: Outp
         warn(out, `kept ${file}: it is a folder now.`);
         continue;
       }
-      await unlink(path);
     } catch (error) {
       // Already gone (deleted by hand, or its folder was): nothing to do.
       if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') continue;
-      throw new CliError(`could not remove the stale file ${path}: ${message(error)}`, EXIT_FAILED);
+      throw error;
     }
-    removed.push(file);
-    out.stdout(`removed  ${file}\n`);
+    safe.push(file);
   }
-  for (const directory of stale.directories) {
+  return { files: safe, directories: stale.directories };
+}
+
+/**
+ * Where the staging and backup folders go: beside the output folder (its real location), so a
+ * rename moves a file without copying it; inside it when it is on another file system than its
+ * parent (a mount point) or its parent is not writable.
+ */
+async function temporaryFolder(root: string, label: string): Promise<string> {
+  const rootExists = await exists(root);
+  const real = rootExists ? await realpath(root) : root;
+  const parent = dirname(real);
+  const mountPoint = rootExists && (await stat(real)).dev !== (await stat(parent)).dev;
+  if (!mountPoint) {
+    try {
+      return await mkdtemp(join(parent, `.${basename(real)}.squall-${label}-`));
+    } catch (error) {
+      const denied = ['EACCES', 'EPERM', 'EROFS'].includes(String(errorCode(error)));
+      if (!denied || !rootExists) throw error;
+    }
+  }
+  return mkdtemp(join(real, `.squall-${label}-`));
+}
+
+/** The paths the manifest lists under `files`: the generated ones, not the developer's. */
+function generatedPaths(files: readonly ExportFile[]): string[] {
+  return files.filter((file) => !file.developerOwned).map((file) => file.path);
+}
+
+/** Writes the files to write (not the developer's that exist) and the manifest into a staging folder. */
+async function stage(
+  root: string,
+  files: readonly ExportFile[],
+  developer: DeveloperFilesPlan,
+): Promise<string> {
+  const staging = await temporaryFolder(root, 'staging');
+  try {
+    for (const file of developer.write) {
+      const path = join(staging, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.contents);
+    }
+    await writeFile(
+      join(staging, EXPORT_MANIFEST_FILE),
+      exportManifestText(generatedPaths(files), developer.entries),
+    );
+    return staging;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Moves the staged files into an existing folder, stale files and replaced ones into a backup. */
+async function mergeInto(
+  root: string,
+  staging: string,
+  files: readonly ExportFile[],
+  developer: DeveloperFilesPlan,
+  stale: StaleFiles,
+  change: FolderChange,
+  backup: string,
+): Promise<void> {
+  const manifest = join(root, EXPORT_MANIFEST_FILE);
+  const pendingManifest = join(staging, `${EXPORT_MANIFEST_FILE}.pending`);
+  await writeFile(
+    pendingManifest,
+    exportManifestText([...stale.files, ...generatedPaths(files)], developer.entries),
+  );
+  if (await exists(manifest)) await change.move(manifest, join(backup, EXPORT_MANIFEST_FILE));
+  await change.move(pendingManifest, manifest);
+  for (const file of stale.files) await change.move(join(root, file), join(backup, file));
+  for (const file of developer.write) {
+    const target = join(root, file.path);
+    const existing = await lstat(target).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (existing?.isDirectory()) {
+      throw new Error(`${file.path} is a folder; the export needs a file there`);
+    }
+    if (existing) await change.move(target, join(backup, file.path));
+    await change.move(join(staging, file.path), target);
+  }
+  await change.move(join(staging, EXPORT_MANIFEST_FILE), manifest);
+}
+
+/** Folders the stale files leave empty; a folder holding anything else stays, which is always safe. */
+async function removeEmptied(root: string, directories: readonly string[]): Promise<string[]> {
+  const realRoot = await realpath(root);
+  const removed: string[] = [];
+  for (const directory of directories) {
     const path = join(root, directory);
     try {
       if (!spelledInside(root, path) || !(await parentInside(realRoot, path))) continue;
       if (!(await lstat(path)).isDirectory()) continue;
-      await rmdir(path); // fails unless empty: a folder holding anything else stays
-      out.stdout(`removed  ${directory}/\n`);
+      await rmdir(path); // fails unless empty
+      removed.push(directory);
     } catch {
-      // Not empty, gone, or not removable: it stays, which is always safe.
+      // Not empty, gone, or not removable.
     }
   }
   return removed;
 }
 
 /**
- * Writes an export into `root`: first deletes what the previous export (its manifest) generated and
- * this one does not, then writes the files, then the new manifest. Deleting first matters on
- * case-insensitive disks, where `OrderPlaced.ts` and `Orderplaced.ts` are one file.
+ * Writes an export into `root` atomically (see above): deletes what the previous export (its
+ * manifest) generated and this one does not, writes the files and the new manifest. Stale files
+ * go before the new ones arrive, which matters on case-insensitive disks, where `OrderPlaced.ts`
+ * and `Orderplaced.ts` are one file.
  */
 export async function writeExport(
   root: string,
   files: readonly ExportFile[],
   out: Output,
 ): Promise<WrittenExport> {
-  const developer = await keepDeveloperFiles(root, files, out);
-  const removed = await removeStale(root, files, out);
+  const failed = (error: unknown, changed = 'nothing in it was changed') =>
+    new CliError(`could not write to ${root}: ${message(error)}; ${changed}`, EXIT_FAILED);
+  let stale: StaleFiles;
+  let developer: DeveloperFilesPlan;
+  let staging: string;
   try {
-    for (const file of developer.write) {
-      const path = join(root, file.path);
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.contents);
+    if (await exists(root)) {
+      if (!(await stat(root)).isDirectory()) throw new Error('it is not a folder');
+      developer = await keepDeveloperFiles(root, files, out);
+      stale = await planStaleFiles(root, files, out);
+    } else {
+      developer = planDeveloperFiles(files, {}, new Set());
+      stale = { files: [], directories: [] };
+      // The staging folder goes beside the new folder, so its parent has to exist.
+      await mkdir(dirname(root), { recursive: true });
     }
-    await mkdir(root, { recursive: true });
-    const generated = files.filter((file) => !file.developerOwned).map((file) => file.path);
-    await writeFile(join(root, EXPORT_MANIFEST_FILE), exportManifestText(generated, developer.entries));
+    staging = await stage(root, files, developer);
   } catch (error) {
-    throw new CliError(`could not write to ${root}: ${message(error)}`, EXIT_FAILED);
+    throw failed(error);
   }
-  return { removed, written: developer.write.length, kept: developer.kept };
+
+  const change = new FolderChange();
+  let backup: string | undefined;
+  try {
+    if (await exists(root)) {
+      backup = await temporaryFolder(root, 'backup');
+      await mergeInto(root, staging, files, developer, stale, change, backup);
+    } else {
+      await change.move(staging, root);
+    }
+  } catch (error) {
+    const left = await change.rollback();
+    await rm(staging, { recursive: true, force: true });
+    if (left.length > 0 && backup) {
+      throw failed(
+        error,
+        `undoing the export failed too (${message(left[0])}): the files it replaced are in ${escapeControlCharacters(backup)}`,
+      );
+    }
+    if (backup) await rm(backup, { recursive: true, force: true });
+    throw failed(error);
+  }
+  if (backup) await rm(backup, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
+
+  for (const file of stale.files) out.stdout(`removed  ${file}\n`);
+  for (const directory of await removeEmptied(root, stale.directories))
+    out.stdout(`removed  ${directory}/\n`);
+  return { removed: stale.files, written: developer.write.length, kept: developer.kept };
 }
 
 /**

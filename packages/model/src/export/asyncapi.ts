@@ -1,6 +1,6 @@
 import type { ExportFile } from './export-file.ts';
 import { eventPayloadSchema, type JsonSchema, type JsonValue, payloadTypeSchema } from './json-schema.ts';
-import { codeNameFromWords, nameWords } from './names.ts';
+import { boardFileName, codeNameFromWords, nameWords } from './names.ts';
 import type { ExportPlan, PlanContext, PlanEvent, PlanOwner, PlanPolicy } from './plan.ts';
 import { oneLine } from './source-text.ts';
 import type { TopicDefinition } from './topic-settings.ts';
@@ -196,7 +196,7 @@ export function asyncApiPath(name: string): string {
 export function renderAsyncApi(plan: ExportPlan): ExportFile[] {
   if (plan.options.asyncApiScope === 'board') {
     const doc = asyncApiDocument(plan, plan.contexts, `${plan.options.boardName} events`);
-    const name = codeNameFromWords(nameWords(plan.options.boardName).words).kebab || 'board';
+    const name = boardFileName(plan.options.boardName);
     return doc ? [{ path: asyncApiPath(name), contents: toYaml(doc) }] : [];
   }
   const files: ExportFile[] = [];

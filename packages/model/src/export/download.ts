@@ -1,6 +1,6 @@
 import type { ExportResult } from './export-board.ts';
 import { exportFileMediaType } from './file-types.ts';
-import { codeNameFromWords, nameWords } from './names.ts';
+import { boardFileName } from './names.ts';
 import { type ExportDownloadFormat, selectExportFiles } from './select-files.ts';
 import { zipExport } from './zip.ts';
 
@@ -23,7 +23,7 @@ export function exportDownload(
 ): ExportDownload | undefined {
   const files = selectExportFiles(result, format);
   if (files.length === 0) return undefined;
-  const base = codeNameFromWords(nameWords(boardName).words).kebab || 'board';
+  const base = boardFileName(boardName);
   const only = files.length === 1 && format !== 'zip' ? files[0] : undefined;
   if (only) {
     return {

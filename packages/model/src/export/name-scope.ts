@@ -1,5 +1,5 @@
 import type { ElementKind } from '../kinds.ts';
-import { type CodeName, codeNameFromWords, isTakenTypeName, nameWords } from './names.ts';
+import { type CodeName, codeNameFromWords, isTakenTypeName, nameWords, shortenName } from './names.ts';
 
 /** What a name is derived from: an element, or a payload field (kind `field`). */
 export interface NameSource {
@@ -17,6 +17,8 @@ export interface DerivedName extends CodeName {
   /** A kind word was added (empty text, leading digit, built-in name) or a number after a collision. */
   readonly adjusted: boolean;
   readonly collided: boolean;
+  /** The text was too long for a readable name: cut at a word boundary, with a short hash for uniqueness. */
+  readonly shortened: boolean;
 }
 
 const KIND_WORD: Record<NameSource['kind'], string> = {
@@ -40,8 +42,10 @@ export function baseName(source: NameSource): DerivedName {
   if (nameWords(source.codeName).words.length === 0 && nameWords(source.text).words.length === 0) {
     return computeBaseName(source);
   }
-  // Large boards repeat the same names (fields above all); bounded, so a long-running server never grows it.
-  const key = `${source.kind}\u0000${source.codeName}\u0000${source.text}`;
+  // Large boards repeat the same names (fields above all), and live exports name the same elements again
+  // on every edit; bounded, so a long-running server never grows it. A shortened element name depends
+  // on the element's id (its hash), a field's on its text only.
+  const key = `${source.kind}\u0000${source.kind === 'field' ? '' : source.id}\u0000${source.codeName}\u0000${source.text}`;
   let name = baseNameCache.get(key);
   if (!name) {
     name = computeBaseName(source);
@@ -74,12 +78,24 @@ function computeBaseName(source: NameSource): DerivedName {
     words = [...kindWord, ...words];
     adjusted = true;
   }
+  // Fields have no id of their own (nested ones), so a long field name is told apart by its full text.
+  const whole = words.join('-');
+  const short = shortenName(whole, source.kind === 'field' ? source.text : source.id);
+  const shortened = short !== whole;
+  if (shortened) words = short.split('-');
   let name = codeNameFromWords(words);
   if (source.kind !== 'field' && isTakenTypeName(name.pascal)) {
     name = codeNameFromWords([...words, ...kindWord]);
     adjusted = true;
   }
-  return { ...name, transliterated: derived.transliterated, han: derived.han, adjusted, collided: false };
+  return {
+    ...name,
+    transliterated: derived.transliterated,
+    han: derived.han,
+    adjusted,
+    collided: false,
+    shortened,
+  };
 }
 
 /**

@@ -96,6 +96,50 @@ export function topicSegments(text: string): string {
     .join('.');
 }
 
+/**
+ * Longest name, in characters of its kebab form (the longest form: it is the file name and the topic
+ * segment), before a collision number. Three of them plus `.v1.schema.json` stay far below file-name
+ * limits, and `<org>.<context>.<aggregate>.events` below Kafka's 249 characters.
+ */
+export const MAX_CODE_NAME_LENGTH = 60;
+
+/**
+ * A short stable hash (6 base-36 characters, FNV-1a) that keeps two shortened names apart: of an
+ * element's id, so the name stays the same while the text beyond the cut is edited.
+ */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % 36 ** 6).toString(36).padStart(6, '0');
+}
+
+/**
+ * A kebab or dotted name (`payment-requested`, `team.alpha`) of at most `max` characters: cut at the
+ * last `-` or `.` that fits (inside a word only when the first word alone is too long), then `-<hash
+ * of hashSource>`. Names that fit come back unchanged.
+ */
+export function shortenName(name: string, hashSource: string, max = MAX_CODE_NAME_LENGTH): string {
+  if (name.length <= max) return name;
+  const hash = shortHash(hashSource);
+  const budget = max - hash.length - 1;
+  const boundary = Math.max(name.lastIndexOf('-', budget), name.lastIndexOf('.', budget));
+  const kept = boundary > 0 ? name.slice(0, boundary) : name.slice(0, budget).replace(/[-.]+$/, '');
+  return `${kept}-${hash}`;
+}
+
+/** A bounded context's topic prefix as the context's segment of topic names, shortened after its id. */
+export function topicPrefixName(topicPrefix: string, contextId: string): string {
+  return shortenName(topicSegments(topicPrefix), contextId);
+}
+
+/** The board's name in file names (`banking-payments`), shortened after the full name. */
+export function boardFileName(boardName: string): string {
+  return shortenName(codeNameFromWords(nameWords(boardName).words).kebab, boardName) || 'board';
+}
+
 /** Type names that compile but shadow globals and break the module, plus the names the exporter defines. */
 const TAKEN_TYPE_NAMES = new Set([
   'Array',

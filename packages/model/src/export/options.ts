@@ -1,5 +1,6 @@
 import { FIRST_CONTRACT_VERSION, isContractVersion } from '../diff/contract-version.ts';
-import { topicSegments } from './names.ts';
+import { quoted } from '../display-text.ts';
+import { MAX_CODE_NAME_LENGTH, topicSegments } from './names.ts';
 
 export const EXPORT_FORMATS = [
   'typescript',
@@ -74,9 +75,23 @@ export const PROD_REPLICATION_FACTOR = 3;
 function check<T extends string>(value: unknown, allowed: readonly T[], option: string): void {
   if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) {
     throw new RangeError(
-      `export option ${option} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`,
+      `export option ${option} must be one of ${allowed.join(', ')}; got ${typeof value === 'string' ? quoted(value) : typeof value}`,
     );
   }
+}
+
+/** Kubernetes label values (the `strimzi.io/cluster` label) are at most 63 characters. */
+const MAX_LABEL_LENGTH = 63;
+
+/** A name option as topic segments, refused when it is longer than `max` (it would make names too long). */
+function segmentsOption(value: string | undefined, option: string, max: number): string {
+  const segments = topicSegments(value ?? '');
+  if (segments.length > max) {
+    throw new RangeError(
+      `export option ${option} must be at most ${max} characters as a topic segment; ${quoted(value ?? '')} is ${segments.length}`,
+    );
+  }
+  return segments;
 }
 
 /** Fills in the defaults; throws a `RangeError` naming the option when a value is not allowed. */
@@ -87,13 +102,13 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
   check(options.strimziApiVersion, ['v1', 'v1beta2'], 'strimziApiVersion');
   if (options.version !== undefined && !isContractVersion(options.version)) {
     throw new RangeError(
-      `export option version must be major.minor.patch; got ${JSON.stringify(options.version)}`,
+      `export option version must be major.minor.patch; got ${typeof options.version === 'string' ? quoted(options.version) : typeof options.version}`,
     );
   }
   const asked = options.only?.length ? options.only : DEFAULT_EXPORT_FORMATS;
   // The services import the TypeScript contracts: one without the other would not compile.
   const only = asked.includes('services') ? [...asked, 'typescript'] : asked;
-  const org = topicSegments(options.org ?? '') || 'example';
+  const org = segmentsOption(options.org, 'org', MAX_CODE_NAME_LENGTH) || 'example';
   return {
     only: EXPORT_FORMATS.filter((format) => only.includes(format)),
     // A digit-leading org would make digit-leading Terraform names and CloudEvents segments.
@@ -102,7 +117,8 @@ export function resolveExportOptions(options: ExportOptions = {}): ResolvedExpor
     asyncApiScope: options.asyncApiScope ?? 'context',
     kafkaHost: options.kafkaHost?.trim() || 'localhost:9092',
     strimziApiVersion: options.strimziApiVersion ?? 'v1',
-    strimziCluster: topicSegments(options.strimziCluster ?? '') || 'my-cluster',
+    strimziCluster:
+      segmentsOption(options.strimziCluster, 'strimziCluster', MAX_LABEL_LENGTH) || 'my-cluster',
     boardName: options.boardName?.trim().replace(/\s+/g, ' ') || 'Squall board',
     version: options.version ?? FIRST_CONTRACT_VERSION,
   };

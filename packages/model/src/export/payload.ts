@@ -1,3 +1,4 @@
+import { quoted } from '../display-text.ts';
 import type { BoardElement } from '../elements.ts';
 import type { FieldType, NestedField, ScalarFieldType } from '../fields.ts';
 import { NameScope } from './name-scope.ts';
@@ -41,7 +42,7 @@ function warn(context: ResolveContext, code: string, note: string, targetId?: st
     severity: 'warning',
     source: 'export',
     elementIds: [context.owner.id, ...(targetId ? [targetId] : [])],
-    message: `A field of "${context.owner.text.trim()}" ${note}.`,
+    message: `A field of ${quoted(context.owner.text)} ${note}.`,
   });
 }
 
@@ -60,7 +61,7 @@ function resolveType(type: FieldType, context: ResolveContext, path: readonly st
       return { kind: 'object', properties: resolveProperties(type.fields, context, path) };
     case 'ref': {
       const target = context.byId.get(type.elementId);
-      const label = target ? `"${target.text.trim()}"` : `element ${type.elementId}`;
+      const label = target ? quoted(target.text) : `element ${type.elementId}`;
       const unresolved = (note: string): PayloadType => {
         warn(context, 'unresolved-ref', `${note}; it is exported as any JSON object`, target?.id);
         return { kind: 'open', note };
@@ -100,7 +101,7 @@ function resolveProperties(
         severity: 'warning',
         source: 'export',
         elementIds: [context.owner.id],
-        message: `Field "${field.name}" of "${context.owner.text.trim()}" has the same code name as an earlier field; it is exported as "${name.camel}".`,
+        message: `Field ${quoted(field.name)} of ${quoted(context.owner.text)} has the same code name as an earlier field; it is exported as "${name.camel}".`,
       });
     }
     return {
@@ -124,4 +125,36 @@ export function resolvePayload(
     { byId, owner: element, warnings, budget: MAX_PAYLOAD_PROPERTIES },
     [element.id],
   );
+}
+
+/**
+ * Members of `Object.prototype`. A payload field with one of these names is an ordinary own property,
+ * but validators that read `value[key]` find the inherited member when it is absent (zod 4, and ajv
+ * unless `ownProperties: true`). Listed, not read from the engine, so the output never depends on it.
+ */
+const PROTOTYPE_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
+
+export function isPrototypeMemberName(key: string): boolean {
+  return PROTOTYPE_MEMBER_NAMES.has(key);
+}
+
+/** Whether a payload, at any depth, has a field named like an `Object.prototype` member. */
+export function hasPrototypeNamedField(properties: readonly PayloadProperty[]): boolean {
+  const inType = (type: PayloadType): boolean =>
+    (type.kind === 'array' && inType(type.items)) ||
+    (type.kind === 'object' && hasPrototypeNamedField(type.properties));
+  return properties.some((property) => isPrototypeMemberName(property.key) || inType(property.type));
 }

@@ -1,3 +1,4 @@
+import { quoted } from '../display-text.ts';
 import type {
   AggregateElement,
   BoardElement,
@@ -12,7 +13,7 @@ import type {
 import { contextMembership } from '../grammar/containment.ts';
 import { lintBoard } from '../grammar/lint.ts';
 import { type DerivedName, NameScope } from './name-scope.ts';
-import { topicSegments } from './names.ts';
+import { topicPrefixName } from './names.ts';
 import type { ResolvedExportOptions } from './options.ts';
 import { type PayloadProperty, resolvePayload } from './payload.ts';
 import { deadLetterTopic, type TopicDefinition, topicsForOwner } from './topic-settings.ts';
@@ -119,10 +120,11 @@ const UNASSIGNED_NAME: DerivedName = {
   han: false,
   adjusted: false,
   collided: false,
+  shortened: false,
 };
 
 function nameWarning(element: BoardElement, name: DerivedName, what: string): ExportWarning[] {
-  const text = element.text.trim();
+  const text = quoted(element.text);
   const warnings: ExportWarning[] = [];
   if (name.collided) {
     warnings.push({
@@ -130,7 +132,7 @@ function nameWarning(element: BoardElement, name: DerivedName, what: string): Ex
       severity: 'warning',
       source: 'export',
       elementIds: [element.id],
-      message: `"${text}" has the same code name as another ${what}; it is exported as ${name.pascal}. Set a code name to choose one.`,
+      message: `${text} has the same code name as another ${what}; it is exported as ${name.pascal}. Set a code name to choose one.`,
     });
   }
   if (name.han) {
@@ -139,7 +141,7 @@ function nameWarning(element: BoardElement, name: DerivedName, what: string): Ex
       severity: 'info',
       source: 'export',
       elementIds: [element.id],
-      message: `"${text}" contains Han characters, transliterated with Mandarin readings as ${name.pascal}; review it or set a code name.`,
+      message: `${text} contains Han characters, transliterated with Mandarin readings as ${name.pascal}; review it or set a code name.`,
     });
   }
   return warnings;
@@ -217,7 +219,7 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
     const source = frame ?? { id: 'default', kind: 'boundedContext' as const, text: 'default', codeName: '' };
     const name = contextScope.claim(source, ['']);
     if (frame) warnings.push(...nameWarning(frame, name, 'bounded context'));
-    const wanted = (frame && topicSegments(frame.topicPrefix)) || name.kebab;
+    const wanted = (frame && topicPrefixName(frame.topicPrefix, frame.id)) || name.kebab;
     let segment = wanted;
     for (let n = 1; usedSegments.has(segment); n++) segment = n === 1 ? name.kebab : `${name.kebab}-${n}`;
     if (segment !== wanted) {
@@ -227,7 +229,7 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
         severity: 'warning',
         source: 'export',
         elementIds: frame ? [frame.id] : [],
-        message: `Topic prefix "${wanted}" is used by another bounded context; "${frame?.text.trim() ?? 'default'}" uses "${segment}" instead.`,
+        message: `Topic prefix "${wanted}" is used by another bounded context; ${frame ? quoted(frame.text) : '"default"'} uses "${segment}" instead.`,
       });
     }
     usedSegments.add(segment);
@@ -376,7 +378,7 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
           severity: 'info',
           source: 'export',
           elementIds: [event.element.id, owner.element.id],
-          message: `"${event.element.text.trim()}" has no "${owner.keyField}" field; the ${owner.name.pascal} id travels only in the Kafka key and the CloudEvents subject.`,
+          message: `${quoted(event.element.text)} has no "${owner.keyField}" field; the ${owner.name.pascal} id travels only in the Kafka key and the CloudEvents subject.`,
         });
       }
     }
@@ -390,18 +392,6 @@ export function buildExportPlan(board: BoardSnapshot, options: ResolvedExportOpt
     context.deadLetterTopic = deadLetterTopic(context, options);
     topics.push(context.deadLetterTopic);
   }
-  for (const topic of topics) {
-    if (topic.name.length > 249) {
-      warnings.push({
-        code: 'topic-name-too-long',
-        severity: 'error',
-        source: 'export',
-        elementIds: [topic.ownerElementId],
-        message: `Topic "${topic.name.slice(0, 60)}…" is ${topic.name.length} characters; Kafka allows 249. Shorten the names or set a topic prefix.`,
-      });
-    }
-  }
-
   const sortedContexts = [...contexts.values()].sort((a, b) => (a.name.kebab < b.name.kebab ? -1 : 1));
   for (const context of sortedContexts) {
     (context.owners as PlanOwner[]).sort((a, b) => (a.name.kebab < b.name.kebab ? -1 : 1));

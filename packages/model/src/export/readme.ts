@@ -1,9 +1,24 @@
+import { escapeControlCharacters } from '../display-text.ts';
 import type { ExportFile } from './export-file.ts';
+import { hasPrototypeNamedField } from './payload.ts';
 import type { ExportPlan } from './plan.ts';
 import { oneLine } from './source-text.ts';
 
-/** Markdown table cells must not break the row. */
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+/** Markdown table cells must not break the row (nor the terminal of someone who `cat`s the file). */
+const cell = (text: string) =>
+  escapeControlCharacters(text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim());
+
+/** Fields named `constructor`, `toString`, …: ajv needs an option to see them as own properties. */
+function prototypeNamedFieldsNote(plan: ExportPlan): string[] {
+  const payloads = plan.contexts.flatMap((context) =>
+    context.owners.flatMap((owner) => [...owner.events, ...owner.commands]),
+  );
+  if (!payloads.some((payload) => hasPrototypeNamedField(payload.properties))) return [];
+  return [
+    '',
+    "Some payload fields are named like `Object.prototype` members (`constructor`, `toString`, …). They are ordinary fields, optional or required as the board says: the zod validators check own properties only; validate the JSON Schemas with ajv's `ownProperties: true` option, else ajv reads the member every object inherits when such a field is absent.",
+  ];
+}
 
 /** The generated README: which sticky became which type, topic and channel, and what the lint changed. */
 export function renderReadme(plan: ExportPlan, files: readonly ExportFile[]): string {
@@ -22,6 +37,7 @@ export function renderReadme(plan: ExportPlan, files: readonly ExportFile[]): st
         ]
       : []),
     '- `topics/`: `topics.json` and, rendered from it, `topics.ts`, `create-topics.ts` (KafkaJS-compatible; reports existing topics whose settings differ), `create-topics.sh`, Strimzi `KafkaTopic` resources and Terraform `kafka_topic` resources.',
+    ...prototypeNamedFieldsNote(plan),
     '',
     '## From stickies to code',
     '',

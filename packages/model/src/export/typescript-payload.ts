@@ -1,4 +1,4 @@
-import type { PayloadProperty, PayloadType } from './payload.ts';
+import { isPrototypeMemberName, type PayloadProperty, type PayloadType } from './payload.ts';
 import { tsDoc, tsString } from './source-text.ts';
 
 /**
@@ -86,6 +86,11 @@ export function zodType(type: PayloadType, indent: string): string {
   }
 }
 
+/**
+ * A zod strict object. One with a field named like an `Object.prototype` member (`constructor`,
+ * `toString`) validates an own-properties copy (`ownProperties`, in the envelope module): zod reads
+ * `input[key]`, which would find the inherited member of an object without that field.
+ */
 export function zodObject(properties: readonly PayloadProperty[], indent: string): string {
   if (properties.length === 0) return 'z.strictObject({})';
   const inner = `${indent}  `;
@@ -95,5 +100,8 @@ export function zodObject(properties: readonly PayloadProperty[], indent: string
       return `${inner}${property.key}: ${property.required ? schema : `${schema}.optional()`},\n`;
     })
     .join('');
-  return `z.strictObject({\n${members}${indent}})`;
+  const object = `z.strictObject({\n${members}${indent}})`;
+  return properties.some((property) => isPrototypeMemberName(property.key))
+    ? `ownProperties(${object})`
+    : object;
 }

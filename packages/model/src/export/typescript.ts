@@ -1,6 +1,6 @@
 import type { ExportFile } from './export-file.ts';
 import { nameWords } from './names.ts';
-import type { PayloadProperty, PayloadType } from './payload.ts';
+import { hasPrototypeNamedField, type PayloadProperty, type PayloadType } from './payload.ts';
 import type { ExportPlan, PlanCommand, PlanContext, PlanEvent, PlanOwner } from './plan.ts';
 import { oneLine, tsDoc, tsString } from './source-text.ts';
 import { DATE_TIME_PATTERN, tsMembers, zodObject } from './typescript-payload.ts';
@@ -102,11 +102,14 @@ function topicConstants(owner: PlanOwner): string {
 function ownerModule(plan: ExportPlan, owner: PlanOwner): string {
   const hasEvents = owner.events.length > 0;
   const hasUnion = hasEvents && owner.element !== undefined;
-  const usesDateTime = [...owner.events, ...owner.commands].some((item) => hasDateTime(item.properties));
+  const payloads = [...owner.events, ...owner.commands];
+  const usesDateTime = payloads.some((item) => hasDateTime(item.properties));
+  const usesOwnProperties = payloads.some((item) => hasPrototypeNamedField(item.properties));
   const imports = [
     ...(hasUnion ? ['type CloudEvent', 'cloudEventSchema'] : []),
     ...(usesDateTime ? ['dateTimeSchema'] : []),
     'type Equals',
+    ...(usesOwnProperties ? ['ownProperties'] : []),
   ];
   const parts = [
     header(plan, `${ownerLabel(owner)} in ${contextLabel(owner.context)}`),
@@ -140,6 +143,21 @@ export const DATE_TIME_PATTERN = new RegExp(${tsString(DATE_TIME_PATTERN)});
 
 export function dateTimeSchema() {
   return z.iso.datetime({ offset: true }).regex(DATE_TIME_PATTERN);
+}
+
+/**
+ * Validates a copy of an object's own properties, without a prototype. zod reads \`input[key]\`, so a
+ * payload without its optional \`constructor\` or \`toString\` field would be checked against the member
+ * every object inherits; in the copy, such a field is an ordinary property, present or absent.
+ */
+export function ownProperties<TSchema extends z.ZodType>(schema: TSchema) {
+  return z.preprocess(
+    (value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.assign(Object.create(null) as Record<string, unknown>, value)
+        : value,
+    schema,
+  );
 }
 
 /** True when two types are identical; generated modules check each zod schema against its interface. */

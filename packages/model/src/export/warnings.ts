@@ -22,6 +22,7 @@ const OUTPUT_AFFECTING_RULES = new Set([
   'outside-context',
   'duplicate-event-name',
   'empty-note',
+  'long-name',
 ]);
 
 export function warningsFromLint(issues: readonly LintIssue[]): ExportWarning[] {

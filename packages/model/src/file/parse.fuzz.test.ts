@@ -14,7 +14,8 @@ function expectAnswer(input: unknown): void {
   }
 }
 
-describe('parseBoardFile fuzzing', () => {
+// Thousands of generated inputs take seconds under load: more than Vitest's default 5 s per test.
+describe('parseBoardFile fuzzing', { timeout: 60_000 }, () => {
   it('answers arbitrary JSON values without throwing', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), expectAnswer), { seed: 1125, numRuns: 3000 });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { terminalControls } from '../../test/export/helpers/terminal-controls.ts';
 import { readBoard } from '../doc/read.ts';
 import { connectElements, createElement } from '../doc/write.ts';
 import { type BoardFile, boardFileFromDoc, serializeBoardFile, writeBoardContent } from './format.ts';
@@ -236,15 +237,59 @@ describe('parseBoardFile rejects malformed files precisely', () => {
     );
   });
 
-  it('refuses 50 MB of garbage quickly with one clear error', () => {
+  it('refuses 50 MiB of garbage quickly with one clear error, in bytes and MiB', () => {
     const garbage = 'x'.repeat(50 * 1024 * 1024);
     const started = performance.now();
     const result = parseBoardFile(garbage);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(result).toEqual({
       ok: false,
-      errors: [{ path: '', message: 'is 50.0 MB; the largest board file accepted is 20.0 MB' }],
+      errors: [
+        {
+          path: '',
+          message:
+            'is 50 MiB (52,428,800 bytes); the largest board file accepted is 20 MiB (20,971,520 bytes)',
+        },
+      ],
     });
+  });
+
+  it('measures text in UTF-8 bytes, not UTF-16 units (the limit is a file size)', () => {
+    // 7 MiB of Hangul is 7 Mi UTF-16 units but 21 MiB of UTF-8: over the limit.
+    const hangul = '한'.repeat(7 * 1024 * 1024);
+    const result = parseBoardFile(hangul);
+    expect(!result.ok && result.errors[0]!.message).toBe(
+      'is 21 MiB (22,020,096 bytes); the largest board file accepted is 20 MiB (20,971,520 bytes)',
+    );
+    // Exactly at the limit is accepted as far as size goes (then it is not JSON).
+    const atLimit = parseBoardFile('é'.repeat(500), { maxBytes: 1000 });
+    expect(!atLimit.ok && atLimit.errors[0]!.message).toMatch(/^is not valid JSON/);
+    const over = parseBoardFile('é'.repeat(501), { maxBytes: 1000 });
+    expect(!over.ok && over.errors[0]!.message).toBe(
+      'is 1,002 bytes; the largest board file accepted is 1,000 bytes',
+    );
+  });
+
+  it('refuses bytes over the limit before decoding them', () => {
+    const bytes = new Uint8Array(52_400_000);
+    const result = parseBoardFile(bytes);
+    expect(!result.ok && result.errors[0]!.message).toBe(
+      'is 50.0 MiB (52,400,000 bytes); the largest board file accepted is 20 MiB (20,971,520 bytes)',
+    );
+  });
+
+  it('escapes control characters of the file in every error it quotes', () => {
+    const broken = parseBoardFile('{"format": \u001b[31mred\u0007 }');
+    const brokenText = !broken.ok && formatBoardFileErrors(broken.errors);
+    expect(brokenText).toContain('is not valid JSON');
+    expect(brokenText).toContain('\\u001b[31mred\\u0007');
+    const file = { ...validFile(), ['evil\u001b]0;pwned\u0007\u009b2J']: 1 } as unknown;
+    const unknown = parseBoardFile(file);
+    const unknownText = !unknown.ok && formatBoardFileErrors(unknown.errors);
+    expect(unknownText).toBe(
+      '/evil\\u001b]0;pwned\\u0007\\u009b2J: unknown property "evil\\u001b]0;pwned\\u0007\\u009b2J"',
+    );
+    for (const text of [brokenText, unknownText]) expect(terminalControls(String(text))).toEqual([]);
   });
 
   it('names the line and column of a JSON syntax error', () => {

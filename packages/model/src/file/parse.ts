@@ -1,3 +1,4 @@
+import { escapeControlCharacters, quoted } from '../display-text.ts';
 import { COORDINATE_LIMIT, isRecord, MAX_SIZE, MIN_SIZE } from '../doc/validate.ts';
 import type { BoardElement, Connection, TopicSettings, WorkshopLevel } from '../elements.ts';
 import { WORKSHOP_LEVELS } from '../elements.ts';
@@ -10,6 +11,7 @@ import {
 } from '../fields.ts';
 import { ELEMENT_KINDS, type ElementKind, hasPayload, isElementKind } from '../kinds.ts';
 import { isZKey } from '../zorder.ts';
+import { formatByteSize, utf8ByteLength } from './byte-size.ts';
 import {
   BOARD_FILE_FORMAT,
   BOARD_FILE_VERSION,
@@ -31,13 +33,13 @@ export type ParseBoardFileResult =
   | { readonly ok: false; readonly errors: readonly BoardFileError[] };
 
 export interface ParseBoardFileOptions {
-  /** Largest accepted file, in UTF-16 code units of the text (≈ bytes for JSON). Default 20 MiB. */
-  readonly maxLength?: number;
+  /** Largest accepted file, in bytes (of its UTF-8 encoding when it is given as text). Default 20 MiB. */
+  readonly maxBytes?: number;
   /** Most elements accepted. Default 50,000. */
   readonly maxElements?: number;
 }
 
-export const DEFAULT_MAX_FILE_LENGTH = 20 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_ELEMENTS = 50_000;
 export const MAX_TEXT_LENGTH = 10_000;
 export const MAX_NAME_LENGTH = 200;
@@ -70,7 +72,8 @@ function checkKeys(
   problems: Problems,
 ) {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) problems.add(`${path}/${escapePointer(key)}`, `unknown property "${key}"`);
+    if (!allowed.includes(key))
+      problems.add(`${path}/${escapePointer(key)}`, `unknown property ${quoted(key)}`);
   }
 }
 
@@ -153,7 +156,7 @@ function parseFieldType(
   if (!(FIELD_TYPE_KINDS as readonly unknown[]).includes(kind)) {
     problems.add(
       `${path}/kind`,
-      `must be one of ${FIELD_TYPE_KINDS.join(', ')}; got ${JSON.stringify(kind) ?? 'nothing'}`,
+      `must be one of ${FIELD_TYPE_KINDS.join(', ')}; got ${typeof kind === 'string' ? quoted(kind) : kind === undefined ? 'nothing' : describe(kind)}`,
     );
     return undefined;
   }
@@ -408,9 +411,12 @@ function parseJson(input: string, problems: Problems): unknown {
       const before = input.slice(0, offset);
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
-      problems.add('', `is not valid JSON (line ${line}, column ${column}): ${reason}`);
+      problems.add(
+        '',
+        `is not valid JSON (line ${line}, column ${column}): ${escapeControlCharacters(reason)}`,
+      );
     } else {
-      problems.add('', `is not valid JSON: ${reason}`);
+      problems.add('', `is not valid JSON: ${escapeControlCharacters(reason)}`);
     }
     return undefined;
   }
@@ -422,23 +428,24 @@ function parseJson(input: string, problems: Problems): unknown {
  */
 export function parseBoardFile(input: unknown, options: ParseBoardFileOptions = {}): ParseBoardFileResult {
   const problems = new Problems();
-  const maxLength = options.maxLength ?? DEFAULT_MAX_FILE_LENGTH;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const tooLarge = (bytes: number): ParseBoardFileResult => ({
+    ok: false,
+    errors: [{ path: '', message: fileTooLargeMessage(bytes, maxBytes) }],
+  });
   let value = input;
-  if (input instanceof Uint8Array) value = new TextDecoder().decode(input);
+  if (input instanceof Uint8Array) {
+    // Checked before decoding: a huge file costs nothing but this comparison.
+    if (input.byteLength > maxBytes) return tooLarge(input.byteLength);
+    value = new TextDecoder().decode(input);
+  } else if (typeof value === 'string') {
+    // A UTF-8 byte is at most one UTF-16 unit, and a unit at most 3 bytes: count only in between.
+    const bytes =
+      value.length > maxBytes || value.length * 3 <= maxBytes ? value.length : utf8ByteLength(value);
+    if (bytes > maxBytes) return tooLarge(bytes);
+  }
   if (typeof value === 'string') {
-    if (value.length > maxLength) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      return {
-        ok: false,
-        errors: [
-          {
-            path: '',
-            message: `is ${mb(value.length)}; the largest board file accepted is ${mb(maxLength)}`,
-          },
-        ],
-      };
-    }
     value = parseJson(value.charCodeAt(0) === 0xfeff ? value.slice(1) : value, problems);
     if (problems.list.length) return { ok: false, errors: problems.list };
   }
@@ -535,7 +542,20 @@ export function parseBoardFile(input: unknown, options: ParseBoardFileOptions = 
   };
 }
 
-/** Errors as lines people can read: `/elements/3/position/x: must be a number, not a string`. */
+/** The one error of a file over the size limit, in bytes and MiB, named as such. */
+export function fileTooLargeMessage(bytes: number, maxBytes: number): string {
+  return `is ${formatByteSize(bytes)}; the largest board file accepted is ${formatByteSize(maxBytes)}`;
+}
+
+/**
+ * Errors as lines people can read: `/elements/3/position/x: must be a number, not a string`. Paths
+ * hold property names from the file: their control characters are escaped, like every quoted input.
+ */
 export function formatBoardFileErrors(errors: readonly BoardFileError[]): string {
-  return errors.map((error) => `${error.path || '(file)'}: ${error.message}`).join('\n');
+  return errors
+    .map(
+      (error) =>
+        `${escapeControlCharacters(error.path) || '(file)'}: ${escapeControlCharacters(error.message)}`,
+    )
+    .join('\n');
 }

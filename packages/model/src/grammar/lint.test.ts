@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardElement, BoardSnapshot, Connection, WorkshopLevel } from '../elements.ts';
+import { baseName } from '../export/name-scope.ts';
 import { type ElementKind, KIND_INFO } from '../kinds.ts';
 import { lintBoard, looksPastTense } from './lint.ts';
 
@@ -195,6 +196,71 @@ describe('lintBoard', () => {
       elementIds: [command.id],
       message: 'Command "Request Payment" is not handled by any aggregate or external system.',
     });
+  });
+});
+
+describe('long texts and hostile field names', () => {
+  const sentence =
+    'Customer requested a refund after the parcel arrived damaged and the courier confirmed the damage on the delivery note';
+
+  it('warns when a text is too long for a good name, and says which name the export uses', () => {
+    const event = el('domainEvent', sentence, 0, 0, {
+      fields: [
+        {
+          id: 'f1',
+          name: 'reference number the claims team wrote on the form when approving the refund',
+          type: { kind: 'string' },
+          required: true,
+        },
+      ],
+    } as Partial<BoardElement>);
+    const issues = lintBoard(board('process', [event])).filter((issue) => issue.code === 'long-name');
+    const name = baseName(event);
+    expect(name.kebab.length).toBeLessThanOrEqual(60);
+    expect(issues.map((issue) => [issue.severity, issue.elementIds])).toEqual([
+      ['warning', [event.id]],
+      ['warning', [event.id]],
+    ]);
+    expect(issues[0]!.message).toBe(
+      `Domain event "${sentence.slice(0, 59)}…" is too long for a readable code name (more than 60 characters); the export names it ${name.pascal} (${name.kebab} in file and topic names). Set a shorter code name to choose the name; the full text stays in the generated descriptions.`,
+    );
+    expect(issues[1]!.message).toMatch(
+      /^Field "reference number the claims team wrote on the form when approving the refund" of domain event "Customer .*…" is too long for a readable code name; the export names it referenceNumberTheClaimsTeamWroteOnThe\w*[0-9A-Z][0-9a-z]{5}\. Shorten the field name/,
+    );
+    // A code name fixes it.
+    const named = { ...event, codeName: 'RefundRequested', fields: [] } as BoardElement;
+    expect(lintBoard(board('process', [named])).map((issue) => issue.code)).not.toContain('long-name');
+  });
+
+  it('warns about a topic prefix too long for topic names', () => {
+    const frame = el('boundedContext', 'Payments', 0, 0, {
+      topicPrefix: `Team.${'Fraud Detection '.repeat(10)}`,
+    } as Partial<BoardElement>);
+    const [issue] = lintBoard(board('process', [frame])).filter((i) => i.code === 'long-name');
+    expect(issue!.message).toMatch(
+      /^The topic prefix of bounded context "Payments" is longer than 60 characters; topics use team\.fraud-detection-/,
+    );
+  });
+
+  it('says nothing about fields named like Object.prototype members, and nothing about short texts', () => {
+    const fields = Object.getOwnPropertyNames(Object.prototype).map((name, i) => ({
+      id: `f${i}`,
+      name,
+      type: { kind: 'string' as const },
+      required: i % 2 === 0,
+    }));
+    const event = el('domainEvent', 'Payment Requested', 0, 0, { fields } as Partial<BoardElement>);
+    const aggregate = el('aggregate', 'Payment', 0, 0);
+    const issues = lintBoard(board('process', [aggregate, event], [link(aggregate, event)]));
+    expect(issues).toEqual([]);
+  });
+
+  it('escapes control characters of the text it quotes', () => {
+    const command = el('command', 'Pay\u001b]0;pwned\u0007\u009b2J now');
+    const [issue] = lintBoard(board('process', [command]));
+    expect(issue!.message).toBe(
+      'Command "Pay\\u001b]0;pwned\\u0007\\u009b2J now" is not handled by any aggregate or external system.',
+    );
   });
 });
 

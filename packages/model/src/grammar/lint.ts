@@ -1,4 +1,8 @@
+import { quoted } from '../display-text.ts';
 import type { BoardElement, BoardSnapshot, WorkshopLevel } from '../elements.ts';
+import { baseName } from '../export/name-scope.ts';
+import { MAX_CODE_NAME_LENGTH, topicPrefixName, topicSegments } from '../export/names.ts';
+import type { FieldType, NestedField } from '../fields.ts';
 import { type ElementKind, isFrameKind, KIND_INFO } from '../kinds.ts';
 import { contextMembership } from './containment.ts';
 import { checkConnection } from './rules.ts';
@@ -44,9 +48,76 @@ function normaliseName(text: string): string {
 }
 
 function quote(element: BoardElement): string {
-  const text = element.text.trim().replace(/\s+/g, ' ');
   const label = KIND_INFO[element.kind].label.toLowerCase();
-  return text ? `${label} "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"` : `an empty ${label}`;
+  return element.text.trim() ? `${label} ${quoted(element.text, 60)}` : `an empty ${label}`;
+}
+
+/** Kinds the exporter names (types, files, topics, consumer groups). */
+const NAMED_KINDS: ReadonlySet<ElementKind> = new Set([
+  'boundedContext',
+  'aggregate',
+  'externalSystem',
+  'domainEvent',
+  'command',
+  'policy',
+]);
+
+function fieldsOf(type: FieldType): readonly NestedField[] {
+  if (type.kind === 'object') return type.fields;
+  return type.kind === 'array' ? fieldsOf(type.items) : [];
+}
+
+/**
+ * Texts too long for a readable code name, with the name the export uses instead (cut at a word,
+ * plus a short hash of the element id); the full text stays in the generated descriptions.
+ */
+function longNames(element: BoardElement, name: string): LintIssue[] {
+  if (!NAMED_KINDS.has(element.kind)) return [];
+  const issue = (message: string, advice = 'Set a shorter code name to choose the name'): LintIssue => ({
+    code: 'long-name',
+    severity: 'warning',
+    elementIds: [element.id],
+    message: `${message} ${advice}; the full text stays in the generated descriptions.`,
+  });
+  const issues: LintIssue[] = [];
+  // Snapshots built by hand (tests, tools) may leave out the optional-looking parts: never throw on them.
+  const own = baseName({ ...element, text: element.text ?? '', codeName: element.codeName ?? '' });
+  if (own.shortened) {
+    issues.push(
+      issue(
+        `${capitalise(name)} is too long for a readable code name (more than ${MAX_CODE_NAME_LENGTH} characters); the export names it ${own.pascal} (${own.kebab} in file and topic names).`,
+      ),
+    );
+  }
+  if (
+    element.kind === 'boundedContext' &&
+    topicSegments(element.topicPrefix ?? '').length > MAX_CODE_NAME_LENGTH
+  ) {
+    issues.push(
+      issue(
+        `The topic prefix of ${name} is longer than ${MAX_CODE_NAME_LENGTH} characters; topics use ${topicPrefixName(element.topicPrefix, element.id)}.`,
+        'Shorten the topic prefix to choose it',
+      ),
+    );
+  }
+  if (element.kind === 'domainEvent' || element.kind === 'command') {
+    const visit = (fields: readonly NestedField[]) => {
+      for (const field of fields) {
+        const key = baseName({ id: '', kind: 'field', text: field.name, codeName: '' });
+        if (key.shortened) {
+          issues.push(
+            issue(
+              `Field ${quoted(field.name)} of ${name} is too long for a readable code name; the export names it ${key.camel}.`,
+              'Shorten the field name to choose the name',
+            ),
+          );
+        }
+        visit(fieldsOf(field.type));
+      }
+    };
+    visit(element.fields ?? []);
+  }
+  return issues;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -93,6 +164,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
 
   for (const element of board.elements) {
     const name = quote(element);
+    issues.push(...longNames(element, name));
     if (!isFrameKind(element.kind) && element.text.trim() === '') {
       issues.push({
         code: 'empty-note',
@@ -145,7 +217,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
               code: 'duplicate-field-name',
               severity: 'error',
               elementIds: [element.id],
-              message: `${capitalise(name)} has two payload fields named "${field.name}".`,
+              message: `${capitalise(name)} has two payload fields named ${quoted(field.name)}.`,
             });
           }
           names.add(field.name);
@@ -185,7 +257,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
           code: 'open-hotspot',
           severity: 'info',
           elementIds: [element.id],
-          message: `Open question: ${element.text.trim() || '(empty hotspot)'}`,
+          message: `Open question: ${element.text.trim() ? quoted(element.text, 200) : '(empty hotspot)'}`,
         });
         break;
       default:
@@ -222,7 +294,7 @@ export function lintBoard(board: BoardSnapshot, options: LintOptions = {}): Lint
       code: 'duplicate-event-name',
       severity: 'error',
       elementIds: events.map((event) => event.id),
-      message: `${events.length} domain events are named "${key.split('\n')[1]}" in ${context ? `bounded context "${context.text.trim()}"` : 'no bounded context'}; event names must be unique in a context.`,
+      message: `${events.length} domain events are named ${quoted(key.split('\n')[1]!)} in ${context ? `bounded context ${quoted(context.text)}` : 'no bounded context'}; event names must be unique in a context.`,
     });
   }
 

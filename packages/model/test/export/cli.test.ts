@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_MANIFEST_FILE, exportManifestText } from '../../src/cli/export-manifest.ts';
 import { exportBoard, parseBoardFile, snapshotFromBoardFile } from '../../src/index.ts';
 import { MODEL_ROOT, readExample, scratchDir } from './helpers/boards.ts';
+import { terminalControls } from './helpers/terminal-controls.ts';
 
 const dir = scratchDir('cli');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -324,6 +326,96 @@ describe('squall export into a folder it exported to before', { timeout: 60_000 
     expect(readFileSync(join(dir, 'elsewhere', 'victim.txt'), 'utf8')).toBe('not yours\n');
     expect(existsSync(join(out, 'link'))).toBe(true);
     expect(existsSync(join(out, 'old.ts'))).toBe(false);
+  });
+});
+
+describe('squall CLI under hostile input', { timeout: 60_000 }, () => {
+  const LONG =
+    'Customer requested a refund after the parcel arrived damaged and the courier confirmed the damage on the delivery note, so the support agent escalated the case to the claims team who approved the refund within two working days and notified the customer by e-mail and SMS with the reference number';
+
+  it('exports a board with a 300-character sticky (it stopped with ENAMETOOLONG) and warns with the name it uses', async () => {
+    const board = bankingWith('long.squall.json', { 'evt-payment-blocked': LONG, 'agg-payment': LONG });
+    const result = await squall('export', board.path, '--out', 'long');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^warning long-name: Domain event "Customer requested .*…" is too long for a readable code name \(more than 60 characters\); the export names it CustomerRequestedARefundAfterTheParcelArrived[0-9A-Z][0-9a-z]{5} \(customer-requested-a-refund-after-the-parcel-arrived-[0-9a-z]{6} in file and topic names\)/m,
+    );
+    const written = listFiles(join(dir, 'long'));
+    expect(written).toEqual([EXPORT_MANIFEST_FILE, ...board.files].sort());
+    for (const path of written) {
+      for (const segment of path.split('/')) expect(segment.length, path).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('leaves the folder as it was when an export fails part way, and says so', async () => {
+    const out = join(dir, 'atomic');
+    expect((await squall('export', BANKING, '--out', 'atomic')).code).toBe(0);
+    writeFileSync(join(out, 'NOTES.md'), 'mine\n');
+    // A folder of the user's where the renamed event's schema goes: the move of that file fails.
+    const renamed = bankingWith('atomic.squall.json', { 'evt-payment-blocked': 'Payment Held' });
+    const conflict = join(out, 'jsonschema/payments/payment/payment-held.v1.schema.json');
+    mkdirSync(conflict);
+    writeFileSync(join(conflict, 'inside.txt'), 'keep\n');
+    const snapshot = () => listFiles(out).map((path) => `${path}: ${readFileSync(join(out, path), 'utf8')}`);
+    const before = snapshot();
+    const result = await squall('export', renamed.path, '--out', 'atomic');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'jsonschema/payments/payment/payment-held.v1.schema.json is a folder; the export needs a file there; nothing in it was changed',
+    );
+    expect(result.stdout).not.toContain('removed');
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(dir).filter((name) => name.includes('squall-'))).toEqual([]);
+  });
+
+  it('refuses a huge file by its size before reading it, in exact units', async () => {
+    const huge = join(dir, 'huge.squall.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 600 * 1024 * 1024); // sparse: takes no disk space
+    const started = performance.now();
+    const result = await squall('lint', huge);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `squall lint: ${huge} is 600 MiB (629,145,600 bytes); the largest board file accepted is 20 MiB (20,971,520 bytes)\n`,
+    ]);
+    truncateSync(huge, 52_400_000);
+    expect((await squall('export', huge, '--out', 'never')).stderr).toContain(
+      'is 50.0 MiB (52,400,000 bytes); the largest board file accepted is 20 MiB (20,971,520 bytes)',
+    );
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    rmSync(huge);
+  });
+
+  it('escapes control characters in every message that quotes input', async () => {
+    const broken = join(dir, 'escapes.squall.json');
+    writeFileSync(broken, '{"format": \u001b]0;pwned\u0007\u001b[31m }');
+    const parse = await squall('lint', broken);
+    expect(parse.code).toBe(2);
+    expect(parse.stderr).toContain('is not valid JSON');
+    expect(parse.stderr).toContain('Unexpected token \'\\u001b\', ...""format": \\u001b]0;pwned\\u0007"...');
+    expect(terminalControls(parse.stderr)).toEqual([]);
+
+    const json = JSON.parse(readFileSync(BANKING, 'utf8')) as BoardJson;
+    json.name = 'Bank\u001b[2J\u009b31m';
+    json.elements.find((element) => element.id === 'evt-payment-blocked')!.text =
+      'Payment \u001b]0;x\u0007Blocked\u202e';
+    const hostile = join(dir, 'hostile-text.squall.json');
+    writeFileSync(hostile, JSON.stringify(json));
+    const lint = await squall('lint', hostile, '--level', 'process');
+    expect(lint.stdout).toContain('"Bank\\u001b[2J\\u009b31m"');
+    const exported = await squall('export', hostile, '--out', 'escaped');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain('for "Bank\\u001b[2J\\u009b31m"');
+    const asJson = await squall('lint', hostile, '--json');
+    expect((JSON.parse(asJson.stdout) as { board: string }).board).toBe(json.name);
+    const unknown = await squall('\u001b[2Jdeploy');
+    expect(unknown.stderr).toContain('unknown command "\\u001b[2Jdeploy"');
+    const badLevel = await squall('lint', BANKING, '--level', '\u0007x');
+    expect(badLevel.stderr).toContain('got "\\u0007x"');
+    for (const run of [lint, exported, asJson, unknown, badLevel]) {
+      expect(terminalControls(run.stdout + run.stderr)).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type CSSProperties, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useSession } from '../SessionContext.ts';
@@ -13,7 +13,9 @@ export function PeopleRoles() {
   const facilitator = useIsFacilitator();
   const facilitators = useWorkshop((state) => state.facilitators);
   const act = useWorkshopAct();
-  const [open, setOpen] = useState(false);
+  // The list opens below its button, above everything (the toolbar around it scrolls and would clip it).
+  const [open, setOpen] = useState<CSSProperties | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const people = useStore(
     session.peers,
     useShallow((state) =>
@@ -27,11 +29,19 @@ export function PeopleRoles() {
   const rows = [...new Map(people.map((entry) => entry.split('\u0000') as [string, string])).entries()];
   return (
     <div className="people-roles">
-      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open !== null}
+        onClick={() => {
+          const rect = button.current?.getBoundingClientRect();
+          setOpen(open || !rect ? null : { top: rect.bottom + 4, left: rect.left });
+        }}
+      >
         Facilitators
       </button>
       {open && (
-        <ul className="people-roles__list" aria-label="Participants">
+        <ul className="people-roles__list" aria-label="Participants" style={open}>
           {rows.length === 0 && <li className="people-roles__empty">Nobody else is here yet.</li>}
           {rows.map(([participantId, name]) => {
             const leads = Object.hasOwn(facilitators, participantId);

@@ -53,81 +53,107 @@ interface FieldSpec {
   description: string;
 }
 
-const { type: typeSpec } = fc.letrec<{ type: TypeSpec; field: FieldSpec }>((tie) => ({
-  type: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.record({
-      kind: fc.constant('scalar' as const),
-      scalar: fc.constantFrom('string', 'number', 'integer', 'boolean', 'date-time', 'uuid') as fc.Arbitrary<
-        'string' | 'number' | 'integer' | 'boolean' | 'date-time' | 'uuid'
-      >,
-    }),
-    fc.record({
-      kind: fc.constant('enum' as const),
-      // Live boards can hold enums whose values are not typed in yet.
-      values: fc.uniqueArray(
-        fc.oneof(fc.constantFrom('sms', 'e-mail', 'PUSH', '긴급', "it's"), fc.string({ maxLength: 6 })),
-        { minLength: 0, maxLength: 4 },
-      ),
-    }),
-    fc.record({ kind: fc.constant('array' as const), items: tie('type') }),
-    fc.record({ kind: fc.constant('object' as const), fields: fc.array(tie('field'), { maxLength: 3 }) }),
-    fc.record({ kind: fc.constant('ref' as const), target: fc.nat(50) }),
-  ),
-  field: fc.record({
-    name: fc.oneof(
-      fc.constantFrom('amount', 'Amount', 'customer id', '금액', 'class', '2nd line', 'x'),
-      fc.string({ minLength: 1, maxLength: 10 }),
-    ),
-    type: tie('type'),
-    required: fc.boolean(),
-    description: fc.oneof(fc.constant(''), text),
-  }),
-}));
+/** The texts a random board is made of: sticky texts (also descriptions and code names) and field names. */
+export interface RandomTexts {
+  readonly text: fc.Arbitrary<string>;
+  /** Code names of aggregates and external systems (most have none). */
+  readonly codeName: fc.Arbitrary<string>;
+  /** Names of fields inside nested objects. */
+  readonly fieldName: fc.Arbitrary<string>;
+  /** Names of an event's or command's own fields. */
+  readonly payloadFieldName: fc.Arbitrary<string>;
+}
 
-const fieldSpec = fc.record({
-  name: fc.oneof(
+const HOSTILE_TEXTS: RandomTexts = {
+  text,
+  codeName: text,
+  fieldName: fc.oneof(
+    fc.constantFrom('amount', 'Amount', 'customer id', '금액', 'class', '2nd line', 'x'),
+    fc.string({ minLength: 1, maxLength: 10 }),
+  ),
+  payloadFieldName: fc.oneof(
     fc.constantFrom('amount', 'Amount', 'customer id', '금액', 'class', '2nd line', 'paymentId'),
     fc.string({ minLength: 1, maxLength: 10 }),
   ),
-  type: typeSpec,
-  required: fc.boolean(),
-  description: fc.oneof(fc.constant(''), text),
-});
+};
 
-const ownerSpec = fc.record({
-  text,
-  codeName: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: text }),
-  external: fc.boolean(),
-  keyField: fc.constantFrom('', 'paymentId', 'Order Number', '주문 번호'),
-  partitions: fc.option(fc.integer({ min: 1, max: 64 }), { nil: undefined }),
-  retentionMs: fc.option(fc.constantFrom(-1, 3_600_000, 604_800_000), { nil: undefined }),
-  compaction: fc.option(fc.boolean(), { nil: undefined }),
-  stateTopic: fc.option(fc.boolean(), { nil: undefined }),
-  events: fc.array(
-    fc.record({
-      text,
-      codeName: fc.constantFrom('', '', 'PaymentRequested'),
-      fields: fc.array(fieldSpec, { maxLength: 4 }),
+function boardSpecOf({ text, codeName, fieldName, payloadFieldName }: RandomTexts) {
+  const { type: typeSpec } = fc.letrec<{ type: TypeSpec; field: FieldSpec }>((tie) => ({
+    type: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({
+        kind: fc.constant('scalar' as const),
+        scalar: fc.constantFrom(
+          'string',
+          'number',
+          'integer',
+          'boolean',
+          'date-time',
+          'uuid',
+        ) as fc.Arbitrary<'string' | 'number' | 'integer' | 'boolean' | 'date-time' | 'uuid'>,
+      }),
+      fc.record({
+        kind: fc.constant('enum' as const),
+        // Live boards can hold enums whose values are not typed in yet.
+        values: fc.uniqueArray(
+          fc.oneof(fc.constantFrom('sms', 'e-mail', 'PUSH', '긴급', "it's"), fc.string({ maxLength: 6 })),
+          { minLength: 0, maxLength: 4 },
+        ),
+      }),
+      fc.record({ kind: fc.constant('array' as const), items: tie('type') }),
+      fc.record({ kind: fc.constant('object' as const), fields: fc.array(tie('field'), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('ref' as const), target: fc.nat(50) }),
+    ),
+    field: fc.record({
+      name: fieldName,
+      type: tie('type'),
+      required: fc.boolean(),
+      description: fc.oneof(fc.constant(''), text),
     }),
-    { maxLength: 3 },
-  ),
-  commands: fc.array(fc.record({ text, fields: fc.array(fieldSpec, { maxLength: 3 }) }), { maxLength: 2 }),
-});
+  }));
 
-const boardSpec = fc.record({
-  contexts: fc.array(
-    fc.record({
-      text,
-      topicPrefix: fc.constantFrom('', '', 'shared', 'Team.Alpha'),
-      owners: fc.array(ownerSpec, { minLength: 1, maxLength: 3 }),
-      policies: fc.array(fc.record({ text, trigger: fc.nat(50), command: fc.nat(50) }), { maxLength: 2 }),
-    }),
-    { minLength: 1, maxLength: 3 },
-  ),
-  /** Some notes outside every frame: they land in the implicit context. */
-  loose: fc.array(ownerSpec, { maxLength: 1 }),
-});
+  const fieldSpec = fc.record({
+    name: payloadFieldName,
+    type: typeSpec,
+    required: fc.boolean(),
+    description: fc.oneof(fc.constant(''), text),
+  });
+
+  const ownerSpec = fc.record({
+    text,
+    codeName: fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: codeName }),
+    external: fc.boolean(),
+    keyField: fc.constantFrom('', 'paymentId', 'Order Number', '주문 번호'),
+    partitions: fc.option(fc.integer({ min: 1, max: 64 }), { nil: undefined }),
+    retentionMs: fc.option(fc.constantFrom(-1, 3_600_000, 604_800_000), { nil: undefined }),
+    compaction: fc.option(fc.boolean(), { nil: undefined }),
+    stateTopic: fc.option(fc.boolean(), { nil: undefined }),
+    events: fc.array(
+      fc.record({
+        text,
+        codeName: fc.constantFrom('', '', 'PaymentRequested'),
+        fields: fc.array(fieldSpec, { maxLength: 4 }),
+      }),
+      { maxLength: 3 },
+    ),
+    commands: fc.array(fc.record({ text, fields: fc.array(fieldSpec, { maxLength: 3 }) }), { maxLength: 2 }),
+  });
+
+  const boardSpec = fc.record({
+    contexts: fc.array(
+      fc.record({
+        text,
+        topicPrefix: fc.constantFrom('', '', 'shared', 'Team.Alpha'),
+        owners: fc.array(ownerSpec, { minLength: 1, maxLength: 3 }),
+        policies: fc.array(fc.record({ text, trigger: fc.nat(50), command: fc.nat(50) }), { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    /** Some notes outside every frame: they land in the implicit context. */
+    loose: fc.array(ownerSpec, { maxLength: 1 }),
+  });
+  return boardSpec;
+}
 
 function toFieldType(spec: TypeSpec, eventIds: readonly string[]): FieldType {
   switch (spec.kind) {
@@ -159,7 +185,15 @@ function toField(spec: FieldSpec, eventIds: readonly string[], id: string): Payl
  * Random design-level boards: contexts side by side, aggregates and external systems with events and
  * commands, policies between contexts, refs (some dangling or cyclic), hostile sticky text.
  */
-export const randomBoard: fc.Arbitrary<BoardSnapshot> = boardSpec.map((spec) => {
+export function randomBoardOf(texts: RandomTexts): fc.Arbitrary<BoardSnapshot> {
+  return boardSpecOf(texts).map(boardFromSpec);
+}
+
+export const randomBoard: fc.Arbitrary<BoardSnapshot> = randomBoardOf(HOSTILE_TEXTS);
+
+type BoardSpec = ReturnType<typeof boardSpecOf> extends fc.Arbitrary<infer T> ? T : never;
+
+function boardFromSpec(spec: BoardSpec): BoardSnapshot {
   const elements: BoardElement[] = [];
   const connections: Connection[] = [];
   let n = 0;
@@ -283,7 +317,7 @@ export const randomBoard: fc.Arbitrary<BoardSnapshot> = boardSpec.map((spec) => 
     elements: withFields,
     connections: connections.sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
-});
+}
 
 /** The fixed seed every random-board test uses, so a failure reproduces. */
 export const RANDOM_SEED = 20_260_525;
