@@ -2,7 +2,7 @@
  * Takes the README's screenshots from the production build and the real server:
  * `docs/screenshots/home.png` and `docs/screenshots/board.png` (the banking example board).
  *
- *   npm run screenshots -w @squall/web
+ *   npm run screenshots -w @squall/web   (also takes voting-screenshot.ts's workshop picture)
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

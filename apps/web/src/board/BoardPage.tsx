@@ -17,6 +17,7 @@ import { useBoardConnection } from './sync/useBoardConnection.ts';
 import { Notice } from './toolbar/Notice.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { WorkshopBar } from './workshop/WorkshopBar.tsx';
+import { WorkshopRounds } from './workshop/WorkshopRounds.tsx';
 import { WorkshopSync } from './workshop/WorkshopSync.tsx';
 
 type BoardInfo =
@@ -194,6 +195,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
                   {readOnlyNote(info)}
                 </p>
               )}
+              {live && !readOnly && <WorkshopRounds />}
               {live && <LintPanel />}
             </div>
           </div>

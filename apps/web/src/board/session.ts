@@ -6,6 +6,10 @@ import { createLocalPresence, type LocalPresence } from './presence/localPresenc
 import { createPeerStore, type PeerState } from './presence/peerStore.ts';
 import { type BoardView, createBoardView } from './sync/boardView.ts';
 import { createUiStore, type UiStore } from './uiStore.ts';
+import { createDrafts, type Drafts } from './workshop/drafts.ts';
+import { publishOnReveal } from './workshop/publishOnReveal.ts';
+import { shareDraftCount } from './workshop/shareDraftCount.ts';
+import { createVotesView, type VotesState } from './workshop/votesView.ts';
 import { createWorkshopStore, type WorkshopStore } from './workshop/workshopStore.ts';
 
 /**
@@ -15,6 +19,8 @@ import { createWorkshopStore, type WorkshopStore } from './workshop/workshopStor
 export interface BoardSession {
   readonly boardId: string;
   readonly doc: Y.Doc;
+  /** This participant's silent-writing drafts: never in `doc`, never sent anywhere. */
+  readonly drafts: Drafts;
   /** Every local write passes this as its transaction origin. */
   readonly origin: object;
   readonly undo: Y.UndoManager;
@@ -27,6 +33,8 @@ export interface BoardSession {
   readonly peers: StoreApi<PeerState>;
   /** The shared workshop state (phase, timer, facilitators…), which only the server writes. */
   readonly workshop: WorkshopStore;
+  /** The dot-voting round and its tally. */
+  readonly votes: StoreApi<VotesState>;
   destroy(): void;
 }
 
@@ -52,16 +60,21 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
     // would undo two things at once.
     captureTimeout: 0,
   });
-  const view = createBoardView(doc);
+  const drafts = createDrafts();
+  const view = createBoardView(doc, drafts.doc);
   const ui = createUiStore();
   const awareness = new Awareness(doc);
-  const presence = createLocalPresence(awareness);
+  const presence = createLocalPresence(awareness, (id) => drafts.has(id));
   const peers = createPeerStore(awareness, view);
   const workshop = createWorkshopStore(doc);
+  const votes = createVotesView(doc, view);
+  const stopSharingDrafts = shareDraftCount(awareness, drafts);
+  const stopPublishing = publishOnReveal(doc, drafts);
   rememberSelections(undo, view);
   return {
     boardId,
     doc,
+    drafts,
     origin,
     undo,
     view,
@@ -70,13 +83,18 @@ export function createBoardSession(boardId: string, doc: Y.Doc): BoardSession {
     presence,
     peers: peers.store,
     workshop,
+    votes: votes.store,
     destroy() {
+      votes.destroy();
+      stopSharingDrafts();
+      stopPublishing();
       workshop.destroy();
       peers.destroy();
       presence.destroy();
       awareness.destroy();
       undo.destroy();
       view.destroy();
+      drafts.doc.destroy();
     },
   };
 }

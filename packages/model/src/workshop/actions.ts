@@ -2,14 +2,18 @@ import type { WorkshopActionHandler, WorkshopActor, WorkshopOutcome } from './ac
 import { refused } from './action-types.ts';
 import { FACILITATION_ACTIONS } from './facilitation.ts';
 import { PHASE_ACTIONS } from './phase-actions.ts';
+import { SILENT_WRITING_ACTIONS } from './silent-writing-actions.ts';
 import type { WorkshopState } from './state.ts';
 import { TIMER_ACTIONS } from './timer-actions.ts';
+import { VOTING_ACTIONS } from './voting-actions.ts';
 
 /** Every workshop action by its `type`, one file per feature. */
 export const WORKSHOP_ACTIONS: Readonly<Record<string, WorkshopActionHandler>> = {
   ...FACILITATION_ACTIONS,
   ...PHASE_ACTIONS,
   ...TIMER_ACTIONS,
+  ...SILENT_WRITING_ACTIONS,
+  ...VOTING_ACTIONS,
 };
 
 /**

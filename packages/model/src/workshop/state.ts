@@ -3,7 +3,9 @@ import { isRecord, readPoint } from '../doc/validate.ts';
 import type { PresenceViewport } from '../presence/presence.ts';
 import { isParticipantId } from './participant.ts';
 import { isWorkshopPhase, type WorkshopPhase } from './phases.ts';
+import { readSilentWriting, SILENT_WRITING_OFF, type SilentWritingState } from './silent-writing.ts';
 import { MAX_TIMER_MS, type TimerState } from './timer.ts';
+import { readVotingState, type VotingState } from './voting.ts';
 
 /**
  * The workshop's shared state: a root `Y.Map` named `workshop` in the board's document, one plain JSON
@@ -47,6 +49,9 @@ export interface WorkshopState {
   readonly facilitators: Readonly<Record<string, FacilitatorGrant>>;
   readonly participants: Readonly<Record<string, ParticipantRecord>>;
   readonly summon: Summon | null;
+  readonly silentWriting: SilentWritingState;
+  /** The latest dot-voting round, open or closed; null before the first. */
+  readonly voting: VotingState | null;
 }
 
 /** A set of changes to the workshop map: each key present is replaced (`null` removes it). */
@@ -58,6 +63,8 @@ export const EMPTY_WORKSHOP: WorkshopState = {
   facilitators: {},
   participants: {},
   summon: null,
+  silentWriting: SILENT_WRITING_OFF,
+  voting: null,
 };
 
 export const MAX_PHASE_HISTORY = 500;
@@ -154,6 +161,8 @@ export function readWorkshopRecord(record: Readonly<Record<string, unknown>>): W
     facilitators: readById(record.facilitators, readFacilitator),
     participants: readById(record.participants, readParticipant),
     summon: readSummon(record.summon),
+    silentWriting: readSilentWriting(record.silentWriting),
+    voting: readVotingState(record.voting),
   };
 }
 

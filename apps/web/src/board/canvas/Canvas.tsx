@@ -1,4 +1,3 @@
-import { updateElements } from '@squall/model';
 import {
   Background,
   ConnectionMode,
@@ -24,6 +23,7 @@ import { RemoteSelections } from '../presence/RemoteSelections.tsx';
 import { ViewportPresence } from '../presence/ViewportPresence.tsx';
 import { useSession, useUi, useView } from '../SessionContext.ts';
 import type { BoardPreview } from '../sync/boardPreview.ts';
+import { updateAnyElements } from '../workshop/drafts.ts';
 import { CanvasMiniMap } from './CanvasMiniMap.tsx';
 import { ConnectionArrow } from './ConnectionArrow.tsx';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
@@ -105,7 +105,7 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
       const followers = frameDrag.current ? followerPositions(frameDrag.current, positions) : new Map();
       frameDrag.current = null;
       const updates = [...positions, ...followers].map(([id, position]) => ({ id, patch: { position } }));
-      updateElements(session.doc, updates, session.origin);
+      updateAnyElements(session, updates);
       session.presence.setDrag(new Map());
     },
     [session],

@@ -1,6 +1,7 @@
 import { updateElement } from '@squall/model';
 import { NodeResizer } from '@xyflow/react';
 import { useSession } from '../SessionContext.ts';
+import { docOf } from '../workshop/drafts.ts';
 
 /** Resize handles that write the new box to the document once, when the resize ends (one undo step). */
 export function ElementResizer({
@@ -22,7 +23,7 @@ export function ElementResizer({
       minHeight={minHeight}
       onResizeEnd={(_, box) =>
         updateElement(
-          session.doc,
+          docOf(session, id),
           id,
           { position: { x: box.x, y: box.y }, size: { width: box.width, height: box.height } },
           session.origin,

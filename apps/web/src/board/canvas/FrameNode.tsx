@@ -2,6 +2,8 @@ import { KIND_INFO } from '@squall/model';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useUi } from '../SessionContext.ts';
+import { DraftBadge } from '../workshop/DraftBadge.tsx';
+import { NoteVotes } from '../workshop/NoteVotes.tsx';
 import { ElementResizer } from './ElementResizer.tsx';
 import type { ElementNode } from './elementNode.ts';
 import { NoteTextEditor } from './NoteTextEditor.tsx';
@@ -18,7 +20,7 @@ export const FrameNode = memo(function FrameNode({ id, data, selected }: NodePro
   const info = KIND_INFO[element.kind];
   return (
     <div
-      className={lane ? 'frame frame--swimlane' : 'frame'}
+      className={`${lane ? 'frame frame--swimlane' : 'frame'}${data.draft ? ' frame--draft' : ''}`}
       style={{ color: info.textColor }}
       data-kind={element.kind}
     >
@@ -36,6 +38,7 @@ export const FrameNode = memo(function FrameNode({ id, data, selected }: NodePro
             <span className="frame__placeholder">{lane ? 'Name this lane' : 'Name this context'}</span>
           )
         )}
+        {data.draft ? <DraftBadge id={id} /> : <NoteVotes id={id} kind={element.kind} />}
       </div>
     </div>
   );

@@ -2,6 +2,8 @@ import { KIND_INFO } from '@squall/model';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useUi } from '../SessionContext.ts';
+import { DraftBadge } from '../workshop/DraftBadge.tsx';
+import { NoteVotes } from '../workshop/NoteVotes.tsx';
 import { ElementResizer } from './ElementResizer.tsx';
 import type { ElementNode } from './elementNode.ts';
 import { fitFontSize } from './fitFontSize.ts';
@@ -23,11 +25,11 @@ export const NoteNode = memo(function NoteNode({
   const fontSize = fitFontSize(element.text, w, h);
   return (
     <div
-      className={
+      className={`${
         element.kind === 'domainEvent' && element.pivotal
           ? 'note note--domainEvent note--pivotal'
           : `note note--${element.kind}`
-      }
+      }${data.draft ? ' note--draft' : ''}`}
       style={{ background: info.color, color: info.textColor }}
       data-kind={element.kind}
     >
@@ -46,6 +48,7 @@ export const NoteNode = memo(function NoteNode({
       <Handle type="source" id="right" position={Position.Right} className="note__handle" />
       <Handle type="source" id="bottom" position={Position.Bottom} className="note__handle" />
       <Handle type="source" id="left" position={Position.Left} className="note__handle" />
+      {data.draft ? <DraftBadge id={id} /> : <NoteVotes id={id} kind={element.kind} />}
     </div>
   );
 });

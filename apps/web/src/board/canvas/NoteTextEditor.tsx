@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
 import { stepFrom } from '../flow/flowActions.ts';
 import { useSession } from '../SessionContext.ts';
+import { docOf } from '../workshop/drafts.ts';
 import { mapPosition } from './textBinding.ts';
 import { useViewportTools } from './useViewportTools.ts';
 
@@ -33,7 +34,7 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
 
   useEffect(() => {
     const element = area.current;
-    const shared: Y.Text | undefined = elementText(session.doc, id);
+    const shared: Y.Text | undefined = elementText(docOf(session, id), id);
     if (!element || !shared) return;
     element.focus();
     element.select();
@@ -61,12 +62,13 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
 
   function write() {
     const element = area.current;
-    const shared = elementText(session.doc, id);
+    const doc = docOf(session, id);
+    const shared = elementText(doc, id);
     if (!element || !shared) return;
     const { index, remove, insert } = textEdit(shown.current, element.value);
     shown.current = element.value;
     if (remove === 0 && insert === '') return;
-    session.doc.transact(() => {
+    doc.transact(() => {
       if (remove > 0) shared.delete(index, remove);
       if (insert) shared.insert(index, insert);
     }, session.origin);
@@ -75,7 +77,7 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
   /** Catches up with what others typed while an IME composition held the textarea. */
   function catchUp() {
     const element = area.current;
-    const shared = elementText(session.doc, id);
+    const shared = elementText(docOf(session, id), id);
     if (!element || !shared || element.value === shared.toString()) return;
     const caret = element.selectionStart;
     element.value = shared.toString();

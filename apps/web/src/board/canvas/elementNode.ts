@@ -5,6 +5,8 @@ import type { Box } from './edgeSides.ts';
 
 export interface ElementNodeData extends Record<string, unknown> {
   readonly element: BoardElement;
+  /** A silent-writing draft: only its author has it, until it is published. */
+  readonly draft?: true;
 }
 
 /** A board element as React Flow sees it; `data.element` is the model's read of the element. */
@@ -53,7 +55,7 @@ function handlesOf(element: BoardElement): NodeHandle[] {
  * The node for an element. `previous` carries what only the view knows (selection, measured size), so a
  * remote edit never drops someone's selection.
  */
-export function elementNode(element: BoardElement, previous?: ElementNode): ElementNode {
+export function elementNode(element: BoardElement, previous?: ElementNode, draft = false): ElementNode {
   const sameSize =
     previous?.data.element.size.width === element.size.width &&
     previous.data.element.size.height === element.size.height;
@@ -63,7 +65,7 @@ export function elementNode(element: BoardElement, previous?: ElementNode): Elem
     position: element.position,
     width: element.size.width,
     height: element.size.height,
-    data: { element },
+    data: draft ? { element, draft } : { element },
     selected: previous?.selected ?? false,
     ariaLabel: elementLabel(element),
     handles: handlesOf(element),

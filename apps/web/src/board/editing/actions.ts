@@ -6,11 +6,12 @@ import {
   type ElementKind,
   KIND_INFO,
   reorderElements,
-  updateElements,
 } from '@squall/model';
 import type { XYPosition } from '@xyflow/react';
 import type { BoardSession } from '../session.ts';
 import { showNotice } from '../uiStore.ts';
+import { createDraft, deleteDrafts, updateAnyElements } from '../workshop/drafts.ts';
+import { silentWritingOf } from '../workshop/workshopState.ts';
 import { clipboardContent, pasteContent, readClipboard, writeClipboard } from './clipboard.ts';
 
 export const GRID = 20;
@@ -23,7 +24,9 @@ export function placeElement(session: BoardSession, kind: ElementKind, at: XYPos
   if (session.ui.getState().snapToGrid) {
     position = { x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID };
   }
-  const id = createElement(session.doc, { kind, position }, session.origin);
+  const id = silentWritingOf(session.doc).on
+    ? createDraft(session, { kind, position })
+    : createElement(session.doc, { kind, position }, session.origin);
   session.view.select([id]);
   session.ui.setState({ editingId: id, lastKind: kind });
   return id;
@@ -37,6 +40,7 @@ export function deleteSelection(session: BoardSession): void {
     deleteConnections(session.doc, selectedEdgeIds, session.origin);
     deleteElements(session.doc, selectedIds, session.origin);
   }, session.origin);
+  deleteDrafts(session.drafts, selectedIds);
 }
 
 export function nudgeSelection(session: BoardSession, dx: number, dy: number): void {
@@ -47,7 +51,7 @@ export function nudgeSelection(session: BoardSession, dx: number, dy: number): v
       ? [{ id, patch: { position: { x: element.position.x + dx, y: element.position.y + dy } } }]
       : [];
   });
-  if (updates.length > 0) updateElements(session.doc, updates, session.origin);
+  if (updates.length > 0) updateAnyElements(session, updates);
 }
 
 export function reorderSelection(session: BoardSession, to: 'front' | 'back'): void {
@@ -83,6 +87,10 @@ export function duplicateSelection(session: BoardSession): void {
 
 /** Connects two elements if Event Storming allows it; otherwise tells the user what it expects instead. */
 export function connect(session: BoardSession, source: string, target: string): boolean {
+  if (session.drafts.has(source) || session.drafts.has(target)) {
+    showNotice(session.ui, 'Drafts cannot be connected: publish the note first.');
+    return false;
+  }
   const result = connectElements(session.doc, { source, target }, session.origin);
   if (!result.ok) showNotice(session.ui, result.reason);
   return result.ok;

@@ -11,6 +11,7 @@ import {
   updatePayloadField,
 } from '@squall/model';
 import { useSession, useView } from '../SessionContext.ts';
+import { docOf } from '../workshop/drafts.ts';
 import { CommitInput } from './CommitInput.tsx';
 import { fieldTypeOfKind, parseEnumValues } from './fieldTypes.ts';
 
@@ -28,7 +29,8 @@ function nextFieldName(fields: readonly PayloadField[]): string {
 /** The payload of an event or command: add, edit, reorder and remove fields. */
 export function PayloadFieldsEditor({ element }: PayloadFieldsEditorProps) {
   const session = useSession();
-  const { doc, origin } = session;
+  const { origin } = session;
+  const doc = docOf(session, element.id);
   const elements = useView((state) => state.elements);
   const update = (field: PayloadField, patch: Partial<Omit<PayloadField, 'id'>>) =>
     updatePayloadField(doc, element.id, field.id, patch, origin);

@@ -17,6 +17,7 @@ import { deleteSelection, duplicateSelection, reorderSelection } from '../editin
 import { storedUserName } from '../presence/localPresence.ts';
 import { useSession, useView } from '../SessionContext.ts';
 import type { BoardSession } from '../session.ts';
+import { docOf } from '../workshop/drafts.ts';
 import { CommitField } from './CommitInput.tsx';
 import { PayloadFieldsEditor } from './PayloadFieldsEditor.tsx';
 import { TopicSettingsEditor } from './TopicSettingsEditor.tsx';
@@ -48,7 +49,8 @@ function SelectionActions({ session }: { readonly session: BoardSession }) {
 
 function ElementProperties({ element }: { readonly element: BoardElement }) {
   const session = useSession();
-  const patch = (change: ElementPatch) => updateElement(session.doc, element.id, change, session.origin);
+  const patch = (change: ElementPatch) =>
+    updateElement(docOf(session, element.id), element.id, change, session.origin);
   return (
     <>
       <h2>{KIND_INFO[element.kind].label}</h2>

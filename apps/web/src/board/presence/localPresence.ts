@@ -32,8 +32,14 @@ export interface LocalPresence {
   destroy(): void;
 }
 
-/** What this user shares through awareness (never the document). */
-export function createLocalPresence(awareness: Awareness): LocalPresence {
+/**
+ * What this user shares through awareness (never the document). `isPrivate` ids (silent-writing drafts)
+ * are never shared, not even as a selection or a drag.
+ */
+export function createLocalPresence(
+  awareness: Awareness,
+  isPrivate: (id: string) => boolean = () => false,
+): LocalPresence {
   const clientId = awareness.clientID;
   const initial: PresenceState = {
     user: { name: storedUserName(clientId), color: colorForClient(clientId) },
@@ -59,18 +65,21 @@ export function createLocalPresence(awareness: Awareness): LocalPresence {
     },
     setCursor: shareCursor,
     setSelection(ids) {
-      const selection = [...ids];
+      const selection = [...ids].filter((id) => !isPrivate(id));
       const current = (awareness.getLocalState() as PresenceState | null)?.selection ?? [];
       // The view hands over a new set whenever nodes change; only a real change goes on the wire.
       if (selection.length === current.length && selection.every((id, i) => id === current[i])) return;
       set({ selection });
     },
     setDrag(positions) {
-      if (positions.size === 0) {
+      const shared = [...positions].filter(([id]) => !isPrivate(id));
+      if (shared.length === 0) {
         // The drop is written to the document right after; stop showing the live drag at once.
         shareDrag.cancel();
-        set({ drag: {} });
-      } else shareDrag(Object.fromEntries(positions));
+        const current = (awareness.getLocalState() as PresenceState | null)?.drag ?? {};
+        // (Dragging only drafts shares nothing, frame after frame.)
+        if (positions.size === 0 || Object.keys(current).length > 0) set({ drag: {} });
+      } else shareDrag(Object.fromEntries(shared));
     },
     setViewport: shareViewport,
     destroy() {

@@ -48,6 +48,11 @@ export function localCopyName(boardId: string): string {
   return `squall-board:${boardId}`;
 }
 
+/** The IndexedDB database holding this participant's silent-writing drafts of a board. */
+export function draftsName(boardId: string): string {
+  return `squall-drafts:${boardId}`;
+}
+
 export interface OpenBoardOptions {
   /**
    * Applying a large board's first sync takes the page's main thread for a while: what the server sends
@@ -65,6 +70,8 @@ export function openBoardConnection(boardId: string, options: OpenBoardOptions =
   const doc = new Y.Doc();
   const session = createBoardSession(boardId, doc);
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
+  // This participant's silent-writing drafts: kept across reloads, sent nowhere.
+  const drafts = new IndexeddbPersistence(draftsName(boardId), session.drafts.doc);
   // Cross-tab BroadcastChannel sync is off: every client goes through the server, as in production.
   const provider = new WebsocketProvider(`${syncBase()}/sync`, boardId, doc, {
     disableBc: true,
@@ -140,6 +147,7 @@ export function openBoardConnection(boardId: string, options: OpenBoardOptions =
     // A deleted or unknown board must not linger in this browser, nor a change the server refused
     // for breaking a limit (it would be sent again on every reload). Other refusals keep the copy.
     if (code === 4404 || code === 4410 || code === 4413) void local.clearData();
+    if (code === 4404 || code === 4410) void drafts.clearData();
   });
   const goOffline = () => {
     provider.disconnect();
@@ -165,6 +173,7 @@ export function openBoardConnection(boardId: string, options: OpenBoardOptions =
       if (storeWhole !== undefined) cancelIdleCallback(storeWhole);
       provider.destroy();
       void local.destroy();
+      void drafts.destroy();
       session.destroy();
       doc.destroy();
     },

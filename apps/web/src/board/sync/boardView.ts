@@ -60,8 +60,13 @@ function sameElement(a: BoardElement, b: BoardElement): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function createBoardView(doc: Y.Doc): BoardView {
+/**
+ * `drafts`: this participant's silent-writing drafts (a document that never leaves this browser), shown
+ * among the board's elements and marked as drafts.
+ */
+export function createBoardView(doc: Y.Doc, drafts?: Y.Doc): BoardView {
   const maps = boardMaps(doc);
+  const draftElements = drafts ? boardMaps(drafts).elements : undefined;
   const nodeById = new Map<string, ElementNode>();
   const connections = new Map<string, Connection>();
   const edgeById = new Map<string, ConnectionEdge>();
@@ -117,7 +122,9 @@ export function createBoardView(doc: Y.Doc): BoardView {
     let reorder = false;
     const changed = new Set<string>();
     for (const id of ids) {
-      const element = readElement(id, maps.elements.get(id));
+      const shared = maps.elements.get(id);
+      const draft = shared === undefined && draftElements?.has(id) === true;
+      const element = readElement(id, draft ? draftElements?.get(id) : shared);
       const previous = nodeById.get(id);
       changed.add(id);
       if (!element) {
@@ -129,7 +136,8 @@ export function createBoardView(doc: Y.Doc): BoardView {
         continue;
       }
       const drawn = previous ? undefined : pictureNodes.get(id);
-      const node = drawn && sameElement(drawn.data.element, element) ? drawn : elementNode(element, previous);
+      const node =
+        drawn && sameElement(drawn.data.element, element) ? drawn : elementNode(element, previous, draft);
       if (!previous || previous.data.element.z !== element.z || previous.type !== node.type) reorder = true;
       nodeById.set(id, node);
       elements.set(id, element);
@@ -168,9 +176,11 @@ export function createBoardView(doc: Y.Doc): BoardView {
     syncElements(changedElementIds(events));
   const onConnections = (event: Y.YMapEvent<StoredConnection>) => syncConnections(event.keysChanged);
   maps.elements.observeDeep(onElements);
+  draftElements?.observeDeep(onElements);
   maps.connections.observe(onConnections);
   syncConnections(maps.connections.keys());
   syncElements(maps.elements.keys());
+  if (draftElements) syncElements(draftElements.keys());
 
   /** Replaces some nodes with new objects, keeping the array order. */
   function replaceNodes(replacements: ReadonlyMap<string, ElementNode>) {
@@ -263,6 +273,7 @@ export function createBoardView(doc: Y.Doc): BoardView {
     },
     destroy() {
       maps.elements.unobserveDeep(onElements);
+      draftElements?.unobserveDeep(onElements);
       maps.connections.unobserve(onConnections);
     },
   };
