@@ -1,5 +1,6 @@
 import type { ExportFile } from './export-file.ts';
 import { eventPayloadSchema, type JsonSchema } from './json-schema.ts';
+import { shortenName } from './names.ts';
 import type { ExportPlan, PlanEvent } from './plan.ts';
 import type { TopicDefinition } from './topic-settings.ts';
 
@@ -74,6 +75,14 @@ export function registrySubjects(plan: ExportPlan): RegistrySubject[] {
   return subjects.sort((a, b) => (a.subject < b.subject ? -1 : 1));
 }
 
+/**
+ * The request body file of a subject, `subjects/<subject>.json`; a subject of a long topic name is
+ * shortened (with a hash of it) so every path segment stays within 100 characters.
+ */
+export function subjectBodyPath(subject: string): string {
+  return `subjects/${shortenName(subject, subject, 94)}.json`;
+}
+
 /** Topic names are `[a-z0-9.-]`, so subjects need no quoting; quoting costs nothing. */
 const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
@@ -98,14 +107,17 @@ function renderScript(plan: ExportPlan, subjects: readonly RegistrySubject[]): s
     '  fi\n',
     '}\n',
     '\n',
-    '# register <subject> <compatibility>: the request body is subjects/<subject>.json.\n',
+    '# register <subject> <compatibility> <request body file>\n',
     'register() {\n',
     '  request -X PUT --data "{\\"compatibility\\": \\"$2\\"}" "$URL/config/$1" >/dev/null\n',
-    '  id=$(request -X POST --data-binary "@subjects/$1.json" "$URL/subjects/$1/versions")\n',
+    '  id=$(request -X POST --data-binary "@$3" "$URL/subjects/$1/versions")\n',
     '  echo "registered $1 ($2): $id"\n',
     '}\n',
     '\n',
-    ...subjects.map((subject) => `register ${shellQuote(subject.subject)} ${subject.compatibility}\n`),
+    ...subjects.map(
+      (subject) =>
+        `register ${shellQuote(subject.subject)} ${subject.compatibility} ${shellQuote(subjectBodyPath(subject.subject))}\n`,
+    ),
   ].join('');
 }
 
@@ -121,7 +133,7 @@ export function renderSchemaRegistry(plan: ExportPlan): ExportFile[] {
     { path: 'registry/register-schemas.sh', contents: renderScript(plan, subjects) },
     { path: 'registry/subjects.json', contents: json({ version: plan.options.version, subjects }) },
     ...subjects.map((subject) => ({
-      path: `registry/subjects/${subject.subject}.json`,
+      path: `registry/${subjectBodyPath(subject.subject)}`,
       contents: json({ schemaType: subject.schemaType, schema: JSON.stringify(subject.schema) }),
     })),
   ];

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import connectorSchema from '../../schema/kafka-connect-s3-sink.schema.json' with { type: 'json' };
+import { subjectBodyPath } from '../../src/export/registry.ts';
 import { type ExportFile, exportBoard, type JsonSchema } from '../../src/index.ts';
 import { EXAMPLES, readExample, scratchDir, writeFiles } from './helpers/boards.ts';
 import { RANDOM_SEED, randomBoard } from './helpers/random-board.ts';
@@ -212,6 +213,20 @@ describe('register-schemas.sh against a Schema Registry (an HTTP server on 127.0
       expect(requests[0]!.authorization).toBeUndefined();
     } finally {
       refuse = undefined;
+    }
+  });
+});
+
+describe('subjectBodyPath', () => {
+  it('keeps short subjects as they are and shortens long ones apart, within 100 characters a segment', () => {
+    expect(subjectBodyPath('acme.sales.order.events-value')).toBe(
+      'subjects/acme.sales.order.events-value.json',
+    );
+    const long = `acme.${'x'.repeat(120)}.order.events`;
+    const [value, key] = [subjectBodyPath(`${long}-value`), subjectBodyPath(`${long}-key`)];
+    expect(value).not.toBe(key);
+    for (const path of [value, key]) {
+      for (const segment of path.split('/')) expect(segment.length).toBeLessThanOrEqual(100);
     }
   });
 });
