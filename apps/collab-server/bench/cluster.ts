@@ -5,6 +5,7 @@
 //   BENCH_CLUSTER_BOARDS         boards of the large load (default 200), 10 clients each, over 3 instances
 //   BENCH_CLUSTER_EDIT_HZ / _CURSOR_HZ   its per-client rates (default 1 / 2: see the README)
 //   BENCH_PG_SYNCHRONOUS_COMMIT  PostgreSQL's synchronous_commit for the instances (default on)
+//   BENCH_CLUSTER_LARGE_ONLY=1   only the large load (skips the 1 vs 2 instances comparison)
 import os from 'node:os';
 import { storedDoc } from '../test/helpers/cluster.ts';
 import { startPostgres, startRedis } from '../test/helpers/services.ts';
@@ -123,7 +124,7 @@ console.log(
 );
 try {
   let twoFirst = false;
-  for (const load of LOADS) {
+  for (const load of process.env.BENCH_CLUSTER_LARGE_ONLY === '1' ? [] : LOADS) {
     const runs = new Map<number, EditingMeasurement[]>([
       [1, []],
       [2, []],

@@ -94,9 +94,11 @@ export async function startServer(
   const connectionAttempts = new AddressRateLimiter(config.connectionAttemptsPerMinute);
   const boardCreations = new AddressRateLimiter(config.boardCreationsPerMinute);
   const loginAttempts = new AddressRateLimiter(LOGIN_ATTEMPTS_PER_MINUTE);
-  // Boards left with appended updates (a crash) are compacted now rather than on first open.
-  // With a shared database another instance may be editing them: compaction is safe with several writers.
-  for (const id of await store.boardsWithPendingUpdates()) {
+  // Boards left with appended updates (a crash) are compacted now rather than on first open. Not with a
+  // shared database: there the boards other instances are editing always have some, and the instance
+  // that next holds a board folds them (at the latest when it leaves memory), so a new instance starts at once.
+  const crashLeftovers = config.databaseUrl ? [] : await store.boardsWithPendingUpdates();
+  for (const id of crashLeftovers) {
     const room = await rooms.open(id);
     if (room) {
       await room.compact();

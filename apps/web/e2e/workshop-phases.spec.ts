@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { addNote } from './board.ts';
 import { peopleHere } from './people.ts';
 import { pan, phaseStatus, postWorkshopAction, viewCentre, workshopBar, workshopRoom } from './workshop.ts';
+
+// Three people, each in their own browser context.
+test.setTimeout(60_000);
 
 test('the facilitator sets the phase for everyone; participants get no controls and their forged changes are refused', async ({
   browser,
@@ -27,6 +31,10 @@ test('the facilitator sets the phase for everyone; participants get no controls 
   await expect(palette.getByRole('button', { name: 'Aggregate', exact: true })).toBeHidden();
   await palette.getByRole('button', { name: 'More kinds' }).click();
   await expect(palette.getByRole('button', { name: 'Aggregate', exact: true })).toBeVisible();
+  // The lint is relaxed while exploring: a command nobody handles is no problem yet.
+  await addNote(bob.page, 'Command', 'Pay');
+  const lint = bob.page.getByRole('region', { name: 'Lint' });
+  await expect(lint.getByRole('button', { name: 'Lint: no problems' })).toBeVisible();
 
   // Bob's browser asks the server anyway, with his own token and participant secret: refused.
   expect(await postWorkshopAction(bob.page, boardId, { type: 'setPhase', phase: 'softwareDesign' })).toBe(

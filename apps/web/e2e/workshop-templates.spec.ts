@@ -4,6 +4,9 @@ import { addNote, element } from './board.ts';
 import { person } from './people.ts';
 import { phaseStatus, workshopRoom } from './workshop.ts';
 
+// Three people, each in their own browser context.
+test.setTimeout(60_000);
+
 test('"New board" starts from a template: the Big Picture wall and both example boards open', async ({
   browser,
 }) => {

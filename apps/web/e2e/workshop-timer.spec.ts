@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { join, person } from './people.ts';
 import { expectSameTime, timer, timerSeconds, timersOn, workshopRoom } from './workshop.ts';
 
+// Three people, each in their own browser context.
+test.setTimeout(60_000);
+
 const SKEW_MS = 7 * 60_000;
 
 test('the shared timer runs the same on every screen, a participant with a skewed clock included', async ({

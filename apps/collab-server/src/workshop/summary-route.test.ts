@@ -70,7 +70,7 @@ describe('GET /api/boards/:id/summary.md', () => {
       { kind: 'domainEvent', text: 'Payment Requested', position: { x: 50, y: 50 } },
       'bob',
     );
-    createElement(
+    const fees = createElement(
       bob.doc,
       { kind: 'hotspot', text: 'Who refunds fees?', position: { x: 900, y: 50 } },
       'bob',
@@ -78,6 +78,20 @@ describe('GET /api/boards/:id/summary.md', () => {
     await until(async () =>
       (await (await summary(board, board.viewToken)).text()).includes('Who refunds fees?'),
     );
+    // A voting round: Bob (an edit link) votes twice on the hotspot; the results appear once it is closed.
+    expect((await act({ type: 'startVoting', votesPerPerson: 3 })).status).toBe(200);
+    const ballot = await fetch(`${server.url}/api/boards/${board.id}/workshop`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${board.editToken}`,
+        [PARTICIPANT_HEADER]: randomBytes(16).toString('base64url'),
+      },
+      body: JSON.stringify({ type: 'castBallot', elements: [fees, fees] }),
+    });
+    expect(ballot.status).toBe(200);
+    expect(await (await summary(board, board.viewToken)).text()).toContain('Voting is still open.');
+    expect((await act({ type: 'closeVoting' })).status).toBe(200);
 
     const response = await summary(board, board.viewToken);
     expect(response.status).toBe(200);
@@ -90,7 +104,8 @@ describe('GET /api/boards/:id/summary.md', () => {
     expect(text).toContain('## Participants\n\n- Bob\n- Fay (facilitator)\n');
     expect(text).toMatch(/\| Chaotic exploration \| \d{4}-\d\d-\d\dT[\d:]+Z \| \d+ s \|/);
     expect(text).toMatch(/\| Problems and opportunities \| .* so far \|/);
-    expect(text).toContain('## Hotspots and opportunities\n\n- Hotspot: Who refunds fees?');
+    expect(text).toContain('## Voting results\n\n1. Hotspot: Who refunds fees? — 2 votes\n');
+    expect(text).toContain('## Hotspots and opportunities\n\n- Hotspot: Who refunds fees? — 2 votes');
     expect(text).toContain('### Payments\n\n- Payment Requested');
   });
 

@@ -11,6 +11,7 @@ import {
 } from '../export/options.ts';
 import type { ExportWarning } from '../export/warnings.ts';
 import { CliError, EXIT_FAILED, EXIT_OK } from './cli-error.ts';
+import { EVENTCATALOG_FORMAT, eventCatalogFiles } from './eventcatalog.ts';
 import { EXPORT_HELP } from './help.ts';
 import { loadBoard } from './load-board.ts';
 import type { Output } from './output.ts';
@@ -28,14 +29,16 @@ function oneOf<T extends string>(
   return value as T;
 }
 
-function formats(value: string | undefined): ExportFormat[] | undefined {
+const CLI_FORMATS = [...EXPORT_FORMATS, EVENTCATALOG_FORMAT] as const;
+
+function formats(value: string | undefined): Array<(typeof CLI_FORMATS)[number]> | undefined {
   if (value === undefined) return undefined;
   const list = value
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
-  if (list.length === 0) throw new CliError(`--only needs at least one of ${EXPORT_FORMATS.join(', ')}`);
-  return list.map((item) => oneOf(item, EXPORT_FORMATS, '--only')!);
+  if (list.length === 0) throw new CliError(`--only needs at least one of ${CLI_FORMATS.join(', ')}`);
+  return list.map((item) => oneOf(item, CLI_FORMATS, '--only')!);
 }
 
 export function formatWarning(warning: ExportWarning): string {
@@ -69,9 +72,11 @@ export async function exportCommand(args: readonly string[], out: Output): Promi
     );
   }
   if (!values.out) throw new CliError(`export needs --out <dir>\n\n${EXPORT_HELP}`);
-  const only = formats(values.only);
+  const asked = formats(values.only);
+  const catalog = asked?.includes(EVENTCATALOG_FORMAT) ?? false;
+  const only = asked?.filter((format): format is ExportFormat => format !== EVENTCATALOG_FORMAT);
   const options: ExportOptions = {
-    ...(only ? { only } : {}),
+    ...(only?.length ? { only } : {}),
     ...(values.org !== undefined ? { org: values.org } : {}),
     ...(values.kafka !== undefined ? { kafkaHost: values.kafka } : {}),
     ...(values['strimzi-cluster'] !== undefined ? { strimziCluster: values['strimzi-cluster'] } : {}),
@@ -81,13 +86,14 @@ export async function exportCommand(args: readonly string[], out: Output): Promi
   const strimzi = oneOf(values['strimzi-api'], ['v1', 'v1beta2'] as const, '--strimzi-api');
 
   const { board, name } = await loadBoard(positionals[0]!);
-  const result = exportBoard(board, {
+  const exportOptions: ExportOptions = {
     ...options,
     boardName: name,
     ...(profile ? { profile } : {}),
     ...(scope ? { asyncApiScope: scope } : {}),
     ...(strimzi ? { strimziApiVersion: strimzi } : {}),
-  });
+  };
+  const result = exportBoard(board, exportOptions);
   for (const warning of result.warnings) out.stderr(`${formatWarning(warning)}\n`);
   if (!result.ok && !values.force) {
     out.stderr(
@@ -96,7 +102,11 @@ export async function exportCommand(args: readonly string[], out: Output): Promi
     return EXIT_FAILED;
   }
   const root = resolve(values.out);
-  const { removed, written, kept } = await writeExport(root, result.files, out);
+  // `--only eventcatalog` alone writes just the catalog.
+  const files = catalog
+    ? [...(only?.length ? result.files : []), ...(await eventCatalogFiles(board, exportOptions))]
+    : result.files;
+  const { removed, written, kept } = await writeExport(root, files, out);
   const stale =
     removed.length === 0
       ? ''

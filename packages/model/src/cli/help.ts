@@ -20,6 +20,10 @@ Writes the board's contracts into <dir>:
   jsonschema/   one JSON Schema (2020-12) per event payload
   asyncapi/     AsyncAPI 3.0.0 per bounded context, with Kafka bindings
   topics/       topics.json, topics.ts, create-topics.ts, create-topics.sh, Strimzi and Terraform
+  registry/     Schema Registry subjects per topic (JSON Schema, compatibility) and register-schemas.sh
+  connect/      a Kafka Connect S3 sink per bounded context that archives its event topics
+  eventcatalog/ only with --only eventcatalog: an EventCatalog project (domains, services, events
+                with their schemas, channels, producers and consumers), written with @eventcatalog/sdk
   services/     only with --only services: one event-sourced service per bounded context on Kafka
                 (aggregates, policies, projections, tests), with typescript/ and a package.json
   README.md     which sticky became which type, topic and channel; the warnings that shaped it
@@ -36,7 +40,8 @@ never overwrites them and prints what the board changed in them (with the code o
 
 Options:
   --out <dir>             output folder (required)
-  --only <formats>        comma-separated: typescript,jsonschema,asyncapi,topics,services
+  --only <formats>        comma-separated: typescript,jsonschema,asyncapi,topics,registry,connect,
+                          services,eventcatalog
                           (default: all but services)
   --org <name>            organisation, first segment of topics and CloudEvents types (default: example)
   --profile <dev|prod>    topic settings: dev = 1 replica, prod = the board's or 3 (default: prod)

@@ -107,9 +107,9 @@ describe('writeExport', () => {
     expect(readdirSync(dir)).toEqual(['contracts']);
   });
 
-  it('creates no folder when writing into a new one fails', async () => {
+  it('creates no folder when writing into a new one fails, nor the parents it made for it', async () => {
     const dir = parent();
-    const root = join(dir, 'contracts');
+    const root = join(dir, 'made', 'for', 'contracts');
     const error = await writeExport(root, files([`${'x'.repeat(300)}.ts`, '']), recorder()).catch(
       (e: unknown) => e,
     );

@@ -248,6 +248,7 @@ export async function writeExport(
   let stale: StaleFiles;
   let developer: DeveloperFilesPlan;
   let staging: string;
+  const change = new FolderChange();
   try {
     if (await exists(root)) {
       if (!(await stat(root)).isDirectory()) throw new Error('it is not a folder');
@@ -256,15 +257,15 @@ export async function writeExport(
     } else {
       developer = planDeveloperFiles(files, {}, new Set());
       stale = { files: [], directories: [] };
-      // The staging folder goes beside the new folder, so its parent has to exist.
-      await mkdir(dirname(root), { recursive: true });
+      // The staging folder goes beside the new folder, so its parent has to exist (until a failure).
+      await change.makeFolders(dirname(root));
     }
     staging = await stage(root, files, developer);
   } catch (error) {
+    await change.rollback();
     throw failed(error);
   }
 
-  const change = new FolderChange();
   let backup: string | undefined;
   try {
     if (await exists(root)) {

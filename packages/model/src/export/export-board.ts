@@ -1,10 +1,12 @@
 import type { BoardSnapshot } from '../elements.ts';
 import { renderAsyncApi } from './asyncapi.ts';
+import { renderKafkaConnect } from './connect.ts';
 import { type ExportFile, sortFiles } from './export-file.ts';
 import { renderJsonSchemas } from './json-schema.ts';
 import { type ExportFormat, type ExportOptions, resolveExportOptions } from './options.ts';
 import { buildExportPlan, type ExportPlan } from './plan.ts';
 import { renderReadme } from './readme.ts';
+import { renderSchemaRegistry } from './registry.ts';
 import { renderServices } from './services/render-services.ts';
 import { renderTopics } from './topics/render-topics.ts';
 import { renderTypeScript } from './typescript.ts';
@@ -24,6 +26,8 @@ const RENDERERS: Record<ExportFormat, (plan: ExportPlan) => ExportFile[]> = {
   jsonschema: renderJsonSchemas,
   asyncapi: renderAsyncApi,
   topics: renderTopics,
+  registry: renderSchemaRegistry,
+  connect: renderKafkaConnect,
   services: renderServices,
 };
 

@@ -2,7 +2,15 @@ import { FIRST_CONTRACT_VERSION, isContractVersion } from '../diff/contract-vers
 import { quoted } from '../display-text.ts';
 import { MAX_CODE_NAME_LENGTH, topicSegments } from './names.ts';
 
-export const EXPORT_FORMATS = ['typescript', 'jsonschema', 'asyncapi', 'topics', 'services'] as const;
+export const EXPORT_FORMATS = [
+  'typescript',
+  'jsonschema',
+  'asyncapi',
+  'topics',
+  'registry',
+  'connect',
+  'services',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What an export without `only` generates: the contracts. Services are asked for by name. */
 export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = [
@@ -10,6 +18,8 @@ export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = [
   'jsonschema',
   'asyncapi',
   'topics',
+  'registry',
+  'connect',
 ];
 
 export const TOPIC_PROFILES = ['dev', 'prod'] as const;

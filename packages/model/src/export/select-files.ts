@@ -8,6 +8,8 @@ export const EXPORT_DOWNLOAD_FORMATS = [
   'typescript',
   'jsonschema',
   'topics',
+  'registry',
+  'connect',
   'services',
 ] as const;
 export type ExportDownloadFormat = (typeof EXPORT_DOWNLOAD_FORMATS)[number];

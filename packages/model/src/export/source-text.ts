@@ -1,7 +1,11 @@
 /** A single-quoted TypeScript string literal (any text: quotes, backslashes, newlines, emoji). */
 export function tsString(value: string): string {
+  // Most literals are names, topics and CloudEvents types: nothing to escape.
+  if (PLAIN.test(value)) return `'${value}'`;
   return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
+
+const PLAIN = /^[\w .,:;/@+=()-]*$/;
 
 /** A TSDoc block; `*\/` inside sticky text must not end the comment early. */
 export function tsDoc(lines: readonly string[], indent = ''): string {

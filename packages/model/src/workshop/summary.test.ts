@@ -101,6 +101,38 @@ Written 2026-12-03T10:40:00Z.
 `);
   });
 
+  it('takes the voting results from the closed round, at most the allowed votes per person', () => {
+    const { snapshot, fees, faster } = board();
+    const voting = {
+      round: 1,
+      status: 'closed' as const,
+      votesPerPerson: 2,
+      kinds: ['hotspot', 'opportunity'] as const,
+      startedAt: T0,
+      closedAt: T0 + 60_000,
+      // Bob's ballot holds five votes (a modified client): only his first two count.
+      ballots: { [bob]: [faster, faster, fees, fees, fees], [fay]: [fees] },
+    };
+    const text = workshopSummary({
+      boardName: 'Votes',
+      board: snapshot,
+      workshop: { ...workshop, voting: { ...voting, kinds: [...voting.kinds] } },
+      generatedAt: T0 + 100 * 60_000,
+    });
+    expect(text).toContain(
+      '## Voting results\n\n1. Opportunity: Instant payouts — 2 votes\n2. Hotspot: Who refunds \\| fees? — 1 vote\n',
+    );
+    expect(text).toContain('- Hotspot: Fraud rules? — 0 votes');
+    const open = workshopSummary({
+      boardName: 'Votes',
+      board: snapshot,
+      workshop: { ...workshop, voting: { ...voting, kinds: [...voting.kinds], status: 'open' } },
+      generatedAt: T0,
+    });
+    expect(open).toContain('## Voting results\n\nVoting is still open.');
+    expect(open).not.toContain('votes');
+  });
+
   it('says so when nothing happened yet', () => {
     const text = workshopSummary({
       boardName: 'Empty',

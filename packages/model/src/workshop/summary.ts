@@ -3,12 +3,16 @@ import { contextMembership } from '../grammar/containment.ts';
 import { KIND_INFO } from '../kinds.ts';
 import { PHASE_INFO } from './phases.ts';
 import type { WorkshopState } from './state.ts';
+import { tallyVotes } from './vote-tally.ts';
 
 export interface WorkshopSummaryInput {
   readonly boardName: string;
   readonly board: BoardSnapshot;
   readonly workshop: WorkshopState;
-  /** Votes per element id, once voting has closed (from the voting tally); none when no vote was held. */
+  /**
+   * Votes per element id. By default the tally of the workshop's latest voting round once it is closed
+   * (an open round's counts stay hidden, as on the board); none when no vote was closed.
+   */
   readonly votes?: ReadonlyMap<string, number>;
   /** When the summary is written (server time). */
   readonly generatedAt: number;
@@ -74,8 +78,10 @@ function label(element: BoardElement): string {
   return `${KIND_INFO[element.kind].label}: ${markdownInline(element.text)}`;
 }
 
-function votingSection({ board, votes }: WorkshopSummaryInput): string[] {
-  if (!votes) return ['No vote was held.'];
+function votingSection({ board, votes, workshop }: WorkshopSummaryInput): string[] {
+  if (!votes) {
+    return [workshop.voting?.status === 'open' ? 'Voting is still open.' : 'No vote was held.'];
+  }
   const byId = new Map(board.elements.map((element) => [element.id, element]));
   const ranked = [...votes.entries()]
     .filter(([id, count]) => count > 0 && byId.has(id))
@@ -119,7 +125,17 @@ function contextsSection({ board }: WorkshopSummaryInput): string[] {
  * and opportunity with its votes, and the bounded contexts with their events (in timeline order).
  * Pure: the web's "Download summary" and `GET /api/boards/:id/summary.md` write the same text.
  */
-export function workshopSummary(input: WorkshopSummaryInput): string {
+export function workshopSummary(summaryInput: WorkshopSummaryInput): string {
+  const { workshop, board } = summaryInput;
+  const closed = workshop.voting?.status === 'closed';
+  const input: WorkshopSummaryInput = {
+    ...summaryInput,
+    votes:
+      summaryInput.votes ??
+      (closed
+        ? new Map(tallyVotes(workshop, board).map(({ elementId, votes }) => [elementId, votes]))
+        : undefined),
+  };
   const sections: Array<[string, string[]]> = [
     ['Participants', participantsSection(input)],
     ['Phase history', phasesSection(input)],

@@ -92,7 +92,7 @@ describe('squall CLI (run as a process)', { timeout: 60_000 }, () => {
     expect([badOnly.code, badOnly.stderr]).toEqual([
       2,
       expect.stringContaining(
-        '--only must be one of typescript, jsonschema, asyncapi, topics, services; got "pdf"',
+        '--only must be one of typescript, jsonschema, asyncapi, topics, registry, connect, services, eventcatalog; got "pdf"',
       ),
     ]);
     const badProfile = await squall('export', BANKING, '--out', 'x', '--profile', 'staging');
@@ -239,7 +239,14 @@ describe('squall export into a folder it exported to before', { timeout: 60_000 
     const second = await squall('export', after.path, '--out', 'renamed');
     expect([second.code, second.stderr]).toEqual([0, '']);
     const gone = before.files.filter((path) => !after.files.includes(path));
-    expect(gone).toEqual([
+    // Renamed aggregates rename their topics, so their Schema Registry subjects too.
+    expect(gone.filter((path) => path.startsWith('registry/'))).toEqual([
+      'registry/subjects/example.fraud-detection.fraud-check.events-key.json',
+      'registry/subjects/example.fraud-detection.fraud-check.events-value.json',
+      'registry/subjects/example.notifications.alert.events-key.json',
+      'registry/subjects/example.notifications.alert.events-value.json',
+    ]);
+    expect(gone.filter((path) => !path.startsWith('registry/'))).toEqual([
       'jsonschema/fraud/fraud-check/fraud-suspected.v1.schema.json',
       'jsonschema/fraud/fraud-check/payment-cleared.v1.schema.json',
       'jsonschema/notifications/alert/alert-raised.v1.schema.json',

@@ -72,10 +72,11 @@ function sagaTitle(saga: Saga): string {
 function sagaTestFile(services: ServicesPlan, all: readonly Saga[]): ExportFile {
   const path = `${FOLDER}/test/saga.test.ts`;
   const lines: Array<[string, string]> = [['{ testClock }', RUNTIME_INDEX]];
-  const tests = all.map((saga) => {
+  const titles = all.map(sagaTitle);
+  const tests = all.map((saga, i) => {
     const types = saga.events.map((event) => `      ${tsString(event.cloudEventType)},\n`).join('');
     return [
-      `test(${tsString(sagaTitle(saga))}, async () => {\n`,
+      `test(${tsString(titles[i]!)}, async () => {\n`,
       '  const system = createSystem({ clock: testClock() });\n',
       '  await system.start();\n',
       `  await system.services.${saga.service.context.name.camel}.commands.${saga.entry.name.camel}(${sampleCommand(saga.entry, '  ')});\n`,
@@ -100,7 +101,7 @@ function sagaTestFile(services: ServicesPlan, all: readonly Saga[]): ExportFile 
     services.plan,
     path,
     body.join(''),
-    all.map((saga) => `saga ${sagaTitle(saga)}`),
+    titles.map((title) => `saga ${title}`),
   );
 }
 
