@@ -9,101 +9,35 @@
  *
  *   npm run bench -w @squall/web            (BENCH_SIZES=1000,5000 to choose sizes)
  */
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
-import { type FrameStats, frameStats } from './frameStats.ts';
 import { generateBoard, generateLanedBoard } from './generateBoard.ts';
+import {
+  benchReferenceGrid,
+  benchSquallGrid,
+  type GridPageResult,
+  importGrid,
+  type GridViewport as Viewport,
+  ZOOM_SWEEP,
+} from './gridBench.ts';
 import { initialJsGzipBytes } from './initialJs.ts';
+import { currentZoom, INSTRUMENT, paced, sleep, TICK_MS, WARMUP_TICKS } from './pacedInput.ts';
+import { startReferencePage } from './referencePage.ts';
 import { startServer } from './startServer.ts';
 
-const TICK_MS = 1000 / 60;
-const WARMUP_TICKS = 60;
-const RECORDED_TICKS = 180;
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+// BENCH_SCENARIOS=grid runs only issue #16's grid (with its reference page), =boards only the others.
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'boards,grid').split(',');
+const GRID_SIZES = (process.env.BENCH_GRID_SIZES ?? '5000,10000,20000').split(',').map(Number);
+// More rounds alternate Squall and the reference more often (FPS here moves with the machine's load).
+const GRID_ROUNDS = Number(process.env.BENCH_GRID_ROUNDS ?? 1);
 // Issue #12: a board in swimlanes and bounded contexts (BENCH_LANED_SIZES= to skip it).
 const LANED_SIZES = (process.env.BENCH_LANED_SIZES ?? '20000').split(',').filter(Boolean).map(Number);
 // BENCH_DIST compares another build of the web app (e.g. an older commit's) under the same conditions.
 const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
-
-declare global {
-  interface Window {
-    __frames: number[];
-    __recording: boolean;
-    /** First notes visible: the read-only preview of a large board, or the live board. */
-    __readyAt: number | undefined;
-    /** Notes visible on the live (editable, synced) board. */
-    __liveAt: number | undefined;
-  }
-}
-
-/**
- * Records rAF timestamps while `__recording`, and when the first notes became visible. A string, not a
- * function: tsx would wrap a function's inner closures in a helper that does not exist in the page.
- */
-const INSTRUMENT = `
-  window.__frames = [];
-  window.__recording = false;
-  window.__readyAt = undefined;
-  window.__liveAt = undefined;
-  requestAnimationFrame(function loop(time) {
-    if (window.__recording) window.__frames.push(time);
-    if (window.__readyAt === undefined) {
-      const node = document.querySelector('.react-flow__node');
-      if (node && getComputedStyle(node).visibility === 'visible') window.__readyAt = performance.now();
-    }
-    if (window.__liveAt === undefined) {
-      const node = document.querySelector('[aria-label="Board canvas"] .react-flow__node');
-      if (node && getComputedStyle(node).visibility === 'visible') window.__liveAt = performance.now();
-    }
-    requestAnimationFrame(loop);
-  });
-`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `step(i)` once per 60 Hz tick; records frames for the ticks after the warm-up. */
-/** Seconds the page's main thread has spent on tasks so far (Chrome DevTools Protocol `Performance`). */
-async function mainThreadSeconds(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: Array<{ name: string; value: number }>;
-  };
-  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
-}
-
-interface PacedResult extends FrameStats {
-  /** Main-thread busy time per recorded frame: less sensitive than FPS to other load on the machine. */
-  readonly busyPerFrame: number;
-}
-
-/** Runs `step(i)` once per 60 Hz tick; records frames for the ticks after the warm-up. */
-async function paced(
-  page: Page,
-  cdp: CDPSession,
-  step: (tick: number) => Promise<void>,
-): Promise<PacedResult> {
-  const start = performance.now();
-  let busyAtStart = 0;
-  for (let tick = 0; tick < WARMUP_TICKS + RECORDED_TICKS; tick++) {
-    if (tick === WARMUP_TICKS) {
-      await page.evaluate(() => {
-        window.__frames = [];
-        window.__recording = true;
-      });
-      busyAtStart = await mainThreadSeconds(cdp);
-    }
-    const wait = start + tick * TICK_MS - performance.now();
-    if (wait > 0) await sleep(wait);
-    await step(tick);
-  }
-  const busy = (await mainThreadSeconds(cdp)) - busyAtStart;
-  const frames = await page.evaluate(() => {
-    window.__recording = false;
-    return window.__frames;
-  });
-  return { ...frameStats(frames), busyPerFrame: (busy * 1000) / Math.max(1, frames.length - 1) };
-}
 
 /** A point on the empty canvas near the centre (panning starts on the pane, not on a note). */
 async function panePoint(page: Page): Promise<{ x: number; y: number }> {
@@ -132,14 +66,6 @@ function panStep(page: Page, origin: { x: number; y: number }, tick: number): Pr
 
 /** Where far pan pans: below the app's far-zoom threshold (0.22), with over a thousand notes in view. */
 const FAR_PAN_ZOOM = 0.1;
-
-/** The zoom the canvas really has, from React Flow's viewport transform. */
-function currentZoom(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const transform = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
-    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
-  });
-}
 
 /**
  * Zooms out to `FAR_PAN_ZOOM` around the canvas centre with ctrl+wheel (one wheel event per 60 Hz tick,
@@ -281,20 +207,67 @@ async function benchBoard(browser: Browser, baseUrl: string, size: number, file 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
+/** The grid scenario's rows: Squall and the React Flow reference alternately, `GRID_ROUNDS` times per size. */
+async function gridRows(browser: Browser, serverUrl: string, referenceUrl: string) {
+  const rows: Array<Record<string, string | number>> = [];
+  for (const size of GRID_SIZES) {
+    const editLink = await importGrid(serverUrl, size);
+    let opening: Viewport | null = null;
+    for (let round = 0; round < GRID_ROUNDS; round++) {
+      // Squall first in even rounds, the reference first in odd ones; the reference opens at Squall's
+      // opening viewport (the same on every open), found on a first open in round 0.
+      const squall = round % 2 === 0 ? await benchSquallGrid(browser, editLink) : null;
+      opening ??= squall?.opening ?? null;
+      const rf = await benchReferenceGrid(browser, referenceUrl, size, opening!);
+      const results: GridPageResult[] = squall
+        ? [squall, rf]
+        : [rf, await benchSquallGrid(browser, editLink)];
+      for (const result of results) {
+        for (const [action, stats] of [
+          ['wheel pan', result.pan],
+          ['zoom sweep', result.zoom],
+        ] as const) {
+          rows.push({
+            notes: size,
+            page: result.page,
+            action,
+            'avg FPS': fmt(stats.fps),
+            'p50 ms': fmt(stats.p50),
+            'p95 ms': fmt(stats.p95),
+            'max ms': fmt(stats.max),
+            '>50 ms': pct(stats.over50),
+            'main thread ms/frame': fmt(stats.busyPerFrame),
+            'main CPU ms/frame': fmt(stats.cpuPerFrame),
+            'first notes ms': action === 'wheel pan' ? fmt(result.firstNotesMs, 0) : '',
+            'nodes in DOM': action === 'wheel pan' ? result.nodesInDom : '',
+            zoom:
+              action === 'wheel pan'
+                ? result.zoomAtOpening.toFixed(2)
+                : result.zoomRange.map((z) => z.toFixed(2)).join('–'),
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}
+
 async function main() {
   const js = initialJsGzipBytes(dist);
   const server = await startServer(serverEntry, dist);
+  const reference = SCENARIOS.includes('grid') ? await startReferencePage() : null;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
   const rows: Array<Record<string, string | number>> = [];
+  let grid: Array<Record<string, string | number>> = [];
   try {
     const boards = [
       ...SIZES.map((size) => ({ size, label: String(size), file: generateBoard(size) })),
       ...LANED_SIZES.map((size) => ({ size, label: `${size} in lanes`, file: generateLanedBoard(size) })),
     ];
-    for (const { size, label, file } of boards) {
+    for (const { size, label, file } of SCENARIOS.includes('boards') ? boards : []) {
       const result = await benchBoard(browser, server.url, size, file);
       for (const [name, stats] of [
         ['pan', result.pan],
@@ -326,12 +299,26 @@ async function main() {
         });
       }
     }
+    if (reference) grid = await gridRows(browser, server.url, reference.url);
   } finally {
     await browser.close();
     await server.stop();
+    await reference?.stop();
   }
   console.log('\nCanvas benchmark (production build, headless Chromium --disable-gpu, 1280×720)');
-  console.table(rows);
+  if (rows.length > 0) console.table(rows);
+  if (grid.length > 0) {
+    console.log(
+      `\nGrid of issue #16 at the fitted opening view: wheel pan, Ctrl+wheel zoom sweep ${ZOOM_SWEEP.join('–')}; ` +
+        'React Flow = a bare React Flow 12 page with onlyRenderVisibleElements at the same viewport',
+    );
+    console.table(grid);
+  }
+  console.log(
+    `Load average: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')}`,
+  );
   console.log(`Initial JS: ${(js.bytes / 1024).toFixed(1)} KB gzipped (${js.files.join(', ')})`);
 }
 

@@ -131,6 +131,11 @@ test('keyboard only: a command → aggregate → event → policy chain, arrows 
   await page.keyboard.insertText('Payment Requested');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: 'Text of Policy' })).toBeFocused();
+  // Tab on the new, empty note tries the grammar's other choice after an event, then back.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Text of Read model' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('textbox', { name: 'Text of Policy' })).toBeFocused();
   await page.keyboard.insertText('Check for fraud');
   await page.keyboard.press('Escape');
 

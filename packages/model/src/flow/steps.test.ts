@@ -31,13 +31,22 @@ describe('the grammar’s next and previous element', () => {
   it('places the next note to the right, centred, and the previous one to the left', () => {
     const command = testElement('c', 'command', 0, 0);
     const next = flowStep([command], command, 'next')!;
-    expect(next).toEqual({ kind: 'aggregate', position: { x: 140 + STEP_GAP, y: -30 }, direction: 'next' });
+    expect(next).toEqual({
+      kind: 'aggregate',
+      alternatives: ['aggregate', 'externalSystem'],
+      position: { x: 140 + STEP_GAP, y: -30 },
+      direction: 'next',
+    });
     const previous = flowStep([command], command, 'previous')!;
     expect(previous).toEqual({
       kind: 'actor',
+      alternatives: ['actor', 'policy'],
       position: { x: -STEP_GAP - 90, y: 25 },
       direction: 'previous',
     });
+    const event = testElement('e', 'domainEvent', 0, 0);
+    expect(flowStep([event], event, 'next')?.alternatives).toEqual(['policy', 'readModel']);
+    expect(flowStep([event], event, 'previous')?.alternatives).toEqual(['aggregate', 'externalSystem']);
     expect(flowStep([command], testElement('r', 'readModel', 0, 0), 'next')).toBeUndefined();
   });
 

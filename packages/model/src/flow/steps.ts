@@ -1,5 +1,6 @@
 import type { BoardElement, Point } from '../elements.ts';
-import { type ElementKind, isFrameKind, KIND_INFO } from '../kinds.ts';
+import { LEGAL_TARGETS } from '../grammar/rules.ts';
+import { ELEMENT_KINDS, type ElementKind, isFrameKind, KIND_INFO } from '../kinds.ts';
 
 /**
  * Keyboard flow modelling: the element that comes next in the grammar's story (Tab) and the one that
@@ -30,6 +31,12 @@ export const STEP_GAP = 60;
 
 export interface FlowStep {
   readonly kind: ElementKind;
+  /**
+   * Every kind the grammar allows there, `kind` first (a command is handled by an aggregate or an
+   * external system; an event leads to a policy or a read model): Tab on the new, still empty note
+   * turns it into the next of these.
+   */
+  readonly alternatives: readonly ElementKind[];
   /** Top-left corner of the new note. */
   readonly position: Point;
   /** The new connection: from the existing note (Tab) or to it (Shift+Tab). */
@@ -69,5 +76,10 @@ export function flowStep(
     if (!blocker) break;
     y = blocker.position.y + blocker.size.height + STEP_GAP / 2;
   }
-  return { kind, position: { x: Math.round(x), y: Math.round(y) }, direction };
+  const legal =
+    direction === 'next'
+      ? LEGAL_TARGETS[from.kind]
+      : ELEMENT_KINDS.filter((candidate) => LEGAL_TARGETS[candidate].includes(from.kind));
+  const alternatives = [kind, ...legal.filter((candidate) => candidate !== kind)];
+  return { kind, alternatives, position: { x: Math.round(x), y: Math.round(y) }, direction };
 }

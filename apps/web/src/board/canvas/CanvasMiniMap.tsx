@@ -1,4 +1,4 @@
-import { type BoardElement, KIND_INFO } from '@squall/model';
+import { type BoardElement, isFrameKind, KIND_INFO } from '@squall/model';
 import { useStore as useFlowStore, useReactFlow } from '@xyflow/react';
 import { type PointerEvent, useEffect, useMemo, useRef } from 'react';
 import { useView } from '../SessionContext.ts';
@@ -39,7 +39,7 @@ export function CanvasMiniMap({ preview }: { readonly preview: readonly BoardEle
     const { scale, offsetX, offsetY } = fitTransform(board, WIDTH, HEIGHT);
     context.scale(ratio, ratio);
     for (const element of elements) {
-      const frame = element.kind === 'boundedContext';
+      const frame = isFrameKind(element.kind);
       context.fillStyle = frame ? 'rgba(100,116,139,0.18)' : KIND_INFO[element.kind].color;
       context.fillRect(
         element.position.x * scale + offsetX,

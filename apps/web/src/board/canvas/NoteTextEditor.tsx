@@ -1,7 +1,7 @@
 import { elementText, MAX_TEXT_LENGTH, textEdit } from '@squall/model';
 import { useEffect, useRef } from 'react';
 import type * as Y from 'yjs';
-import { stepFrom } from '../flow/flowActions.ts';
+import { cycleFreshKind, stepFrom } from '../flow/flowActions.ts';
 import { useSession } from '../SessionContext.ts';
 import { docOf } from '../workshop/drafts.ts';
 import { mapPosition } from './textBinding.ts';
@@ -118,8 +118,10 @@ export function NoteTextEditor({ id, text, fontSize, label }: NoteTextEditorProp
           event.preventDefault();
           finish();
         } else if (event.key === 'Tab') {
-          // Keyboard flow modelling: done with this note, on to the next (or previous) one.
+          // Keyboard flow modelling: done with this note, on to the next (or previous) one; on a new,
+          // still empty note, Tab tries the grammar's other choice there instead.
           event.preventDefault();
+          if (cycleFreshKind(session, id)) return;
           finish();
           stepFrom(session, id, event.shiftKey ? 'previous' : 'next', viewport);
         }

@@ -41,4 +41,24 @@ describe('partInView', () => {
     expect(ids(part.nodes)).toEqual([near, edge, far, farther].sort());
     expect(ends(part.edges)).toContain(`${far}→${farther}`);
   });
+
+  it('finds notes far from the origin and frames larger than its index cells', () => {
+    const doc = new Y.Doc();
+    const far = createElement(doc, { kind: 'command', text: 'Far', position: { x: -50_000, y: 70_000 } }, {});
+    const frame = createElement(
+      doc,
+      {
+        kind: 'boundedContext',
+        text: 'Huge',
+        position: { x: -20_000, y: -20_000 },
+        size: { width: 40_000, height: 40_000 },
+      },
+      {},
+    );
+    const { nodes, edges } = boardPreview(boardFileFromDoc(doc, 'Board'));
+    expect(ids(partInView(nodes, edges, { x: -50_100, y: 69_900, width: 300, height: 300 }).nodes)).toEqual([
+      far,
+    ]);
+    expect(ids(partInView(nodes, edges, AREA).nodes)).toEqual([frame]);
+  });
 });

@@ -6,6 +6,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [keys: string, action: string]> =
     'create the next element of the flow to the right, connected (actor → command → aggregate → event → policy → command)',
   ],
   ['Shift+Tab', 'create the previous element to the left, connected'],
+  ['Tab on a new empty note', 'try the grammar’s other choice there (external system, read model, policy…)'],
   ['Enter', 'edit the selected note'],
   ['Escape', 'stop editing; again: clear the selection'],
   ['Arrows', 'select the nearest note that way'],

@@ -1,6 +1,7 @@
 import {
   boardMaps,
   createElement,
+  type ElementKind,
   enforceTimeline,
   flowStep,
   KIND_INFO,
@@ -9,12 +10,46 @@ import {
   newId,
   type Point,
   type Size,
+  updateElement,
   updateElements,
 } from '@squall/model';
 import type { ViewportTools } from '../canvas/useViewportTools.ts';
 import type { BoardSession } from '../session.ts';
 import { showNotice } from '../uiStore.ts';
 import { type Direction, nearestInDirection } from './nearestNote.ts';
+
+/** The note Tab just made and the kinds the grammar allows there (see `cycleFreshKind`). */
+let fresh: {
+  readonly id: string;
+  readonly alternatives: readonly ElementKind[];
+  readonly direction: 'next' | 'previous';
+  index: number;
+} | null = null;
+
+/**
+ * Tab on the note Tab just made, while it is still empty: it becomes the grammar's next alternative
+ * there (aggregate ↔ external system after a command, policy ↔ read model after an event, …), keeping
+ * the side that faces the note it came from. False when there is nothing to cycle.
+ */
+export function cycleFreshKind(session: BoardSession, id: string): boolean {
+  const element = session.view.store.getState().elements.get(id);
+  if (!fresh || fresh.id !== id || fresh.alternatives.length < 2 || !element || element.text.trim())
+    return false;
+  fresh.index = (fresh.index + 1) % fresh.alternatives.length;
+  const kind = fresh.alternatives[fresh.index]!;
+  const size = KIND_INFO[kind].defaultSize;
+  const right = element.position.x + element.size.width;
+  const middle = element.position.y + element.size.height / 2;
+  const x = fresh.direction === 'next' ? element.position.x : right - size.width;
+  updateElement(
+    session.doc,
+    id,
+    { kind, size, position: { x, y: Math.round(middle - size.height / 2) } },
+    session.origin,
+  );
+  session.ui.setState({ lastKind: kind });
+  return true;
+}
 
 /**
  * Tab (`next`) or Shift+Tab (`previous`) on a note: creates the grammar's next (or previous) element
@@ -50,6 +85,7 @@ export function stepFrom(
     boardMaps(session.doc).connections.set(newId(), connection);
   }, session.origin);
   session.undo.stopCapturing();
+  fresh = { id: created, alternatives: step.alternatives, direction, index: 0 };
   session.view.select([created]);
   session.ui.setState({ editingId: created, lastKind: step.kind });
   viewport.revealElement(created);

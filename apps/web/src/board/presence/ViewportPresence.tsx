@@ -1,4 +1,4 @@
-import { useStore as useFlowStore, useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useSession, useUi } from '../SessionContext.ts';
@@ -12,13 +12,24 @@ import { useSession, useUi } from '../SessionContext.ts';
 export function ViewportPresence() {
   const session = useSession();
   const flow = useReactFlow();
-  const [x, y, zoom] = useFlowStore((state) => state.transform);
-  const width = useFlowStore((state) => state.width);
-  const height = useFlowStore((state) => state.height);
+  const flowStore = useStoreApi();
+  // A store subscription, not a render: this changes on every frame of a pan or zoom.
   useEffect(() => {
-    if (width === 0 || height === 0) return;
-    session.presence.setViewport({ x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom, zoom });
-  }, [session, x, y, zoom, width, height]);
+    const share = ({ transform: [x, y, zoom], width, height }: ReturnType<typeof flowStore.getState>) => {
+      if (width === 0 || height === 0) return;
+      session.presence.setViewport({ x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom, zoom });
+    };
+    share(flowStore.getState());
+    return flowStore.subscribe((state, previous) => {
+      if (
+        state.transform !== previous.transform ||
+        state.width !== previous.width ||
+        state.height !== previous.height
+      ) {
+        share(state);
+      }
+    });
+  }, [session, flowStore]);
 
   const following = useUi((state) => state.following);
   const target = useStore(session.peers, (state) =>
