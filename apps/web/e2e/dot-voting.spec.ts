@@ -92,6 +92,8 @@ test('dot voting: limits, hidden counts until closed, ranked results; forged vot
   );
   await expect(element(fay!.page, 'Hotspot', 'Fees unclear').getByRole('img')).toHaveCount(0);
   await expect(fay!.page.getByRole('region', { name: 'Voting results' })).toHaveCount(0);
+  // How many voted shows, not on what.
+  await expect(fay!.page.getByRole('region', { name: 'Dot voting' })).toContainText('2 people have voted');
 
   // Bob's modified client: a ballot over the limit is refused by the server, and one on a note that
   // cannot be voted on is stored but never counted.

@@ -4,7 +4,7 @@ import { join, person, status } from './people.ts';
 import { createWorkshopBoard, openRawListener, wireTap } from './workshopBoard.ts';
 
 // A facilitator and two participants, each in their own browser context, through the real server.
-test.setTimeout(120_000);
+test.setTimeout(180_000);
 
 test('silent writing keeps drafts in their author’s browser (not even on the wire) until they are revealed', async ({
   browser,

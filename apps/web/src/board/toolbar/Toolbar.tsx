@@ -24,6 +24,7 @@ interface ToolbarProps {
 const loadExports = () => import('../export/exportBoard.ts');
 // The exporters (and their transliteration tables) load only when someone opens the dialog.
 const ContractsDialog = lazy(() => import('../export/contracts/ContractsDialog.tsx'));
+const RevisionsDialog = lazy(() => import('../revisions/RevisionsDialog.tsx'));
 
 export function Toolbar({ boardName, status, onRename, live, readOnly }: ToolbarProps) {
   const session = useSession();
@@ -33,6 +34,7 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
   const snap = useUi((state) => state.snapToGrid);
   const [renaming, setRenaming] = useState(false);
   const [contractsOpen, setContractsOpen] = useState(false);
+  const [revisionsOpen, setRevisionsOpen] = useState(false);
   useUndoState(session);
 
   const selection = () => session.view.store.getState().selectedIds;
@@ -145,10 +147,18 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
           Export code
         </button>
         <DownloadSummaryButton boardName={boardName} disabled={!live} />
+        <button type="button" disabled={!live} onClick={() => setRevisionsOpen(true)}>
+          Revisions
+        </button>
       </fieldset>
       {contractsOpen && (
         <Suspense fallback={null}>
           <ContractsDialog boardName={boardName} onClose={() => setContractsOpen(false)} />
+        </Suspense>
+      )}
+      {revisionsOpen && (
+        <Suspense fallback={null}>
+          <RevisionsDialog readOnly={readOnly} onClose={() => setRevisionsOpen(false)} />
         </Suspense>
       )}
     </header>

@@ -28,6 +28,8 @@ export function VotingControls() {
       ? state.voting.votesPerPerson - sent
       : votesLeft(state.tally, voter, state.voting.votesPerPerson);
   });
+  // How many have voted, never on what: the facilitator sees when the room is done.
+  const voters = useStore(session.votes, (state) => state.tally?.byVoter.size ?? 0);
   const [perPerson, setPerPerson] = useState(DEFAULT_VOTES_PER_PERSON);
   const [kinds, setKinds] = useState<ReadonlySet<ElementKind>>(new Set(DEFAULT_VOTING_KINDS));
   const open = voting?.status === 'open';
@@ -40,6 +42,11 @@ export function VotingControls() {
           Voting on {voting.kinds.map((kind) => KIND_INFO[kind].label.toLowerCase()).join(', ')}:{' '}
           {left === 1 ? '1 vote left' : `${left} votes left`} of {voting.votesPerPerson}. Others' votes show
           when voting closes.
+        </p>
+      )}
+      {open && (
+        <p className="workshop__hint">
+          {voters === 1 ? '1 person has voted' : `${voters} people have voted`}
         </p>
       )}
       {facilitator && open && (
