@@ -1,6 +1,7 @@
 import { KIND_INFO } from '@squall/model';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useChangeMark } from '../revisions/comparison.ts';
 import { useUi } from '../SessionContext.ts';
 import { DraftBadge } from '../workshop/DraftBadge.tsx';
 import { NoteVotes } from '../workshop/NoteVotes.tsx';
@@ -18,6 +19,7 @@ export const NoteNode = memo(function NoteNode({
   height,
 }: NodeProps<ElementNode>) {
   const editing = useUi((state) => state.editingId === id);
+  const change = useChangeMark(id);
   const { element } = data;
   const info = KIND_INFO[element.kind];
   const w = width ?? element.size.width;
@@ -29,7 +31,8 @@ export const NoteNode = memo(function NoteNode({
         element.kind === 'domainEvent' && element.pivotal
           ? 'note note--domainEvent note--pivotal'
           : `note note--${element.kind}`
-      }${data.draft ? ' note--draft' : ''}`}
+      }${data.draft ? ' note--draft' : ''}${change ? ` note--change-${change}` : ''}`}
+      data-change={change}
       style={{ background: info.color, color: info.textColor }}
       data-kind={element.kind}
     >

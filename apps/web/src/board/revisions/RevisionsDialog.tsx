@@ -4,6 +4,8 @@ import { boardsApi } from '../../api/boards.ts';
 import { type RevisionSummary, revisionsApi } from '../../api/revisions.ts';
 import { useViewportTools } from '../canvas/useViewportTools.ts';
 import { useSession } from '../SessionContext.ts';
+import { comparisonFrom, showComparison } from './comparison.ts';
+import { RevisionView } from './RevisionView.tsx';
 import './revisions.css';
 
 interface RevisionsDialogProps {
@@ -27,6 +29,7 @@ export default function RevisionsDialog({ readOnly, onClose }: RevisionsDialogPr
   const [error, setError] = useState('');
   const [mode, setMode] = useState<CompatibilityMode>('backward');
   const [compared, setCompared] = useState<{ rev: RevisionSummary; diff: BoardDiff } | undefined>();
+  const [viewed, setViewed] = useState<{ rev: RevisionSummary; fileText: string } | undefined>();
 
   const attempt = useCallback(async (work: () => Promise<void>) => {
     try {
@@ -46,10 +49,13 @@ export default function RevisionsDialog({ readOnly, onClose }: RevisionsDialogPr
     void reload();
   }, [reload]);
 
+  /** The list here, and the marks on the board's notes (cleared from the comparison bar). */
+  const applyComparison = (rev: RevisionSummary, diff: BoardDiff) => {
+    setCompared({ rev, diff });
+    showComparison(comparisonFrom(rev.name, diff));
+  };
   const compare = (rev: RevisionSummary, withMode = mode) =>
-    attempt(async () =>
-      setCompared({ rev, diff: await revisionsApi.diff(session.boardId, rev.rev, withMode) }),
-    );
+    attempt(async () => applyComparison(rev, await revisionsApi.diff(session.boardId, rev.rev, withMode)));
 
   const showOnBoard = (ids: readonly string[]) => {
     const present = ids.filter((id) => session.view.store.getState().elements.has(id));
@@ -102,6 +108,17 @@ export default function RevisionsDialog({ readOnly, onClose }: RevisionsDialogPr
             </button>
             <button
               type="button"
+              aria-label={`Open ${rev.name} read-only`}
+              onClick={() =>
+                void attempt(async () =>
+                  setViewed({ rev, fileText: await revisionsApi.file(session.boardId, rev.rev) }),
+                )
+              }
+            >
+              Open read-only
+            </button>
+            <button
+              type="button"
               aria-label={`New board from ${rev.name}`}
               onClick={() =>
                 void attempt(async () => {
@@ -117,6 +134,7 @@ export default function RevisionsDialog({ readOnly, onClose }: RevisionsDialogPr
         ))}
         {revisions.length === 0 && <li>No revisions yet.</li>}
       </ul>
+      {viewed && <RevisionView name={viewed.rev.name} fileText={viewed.fileText} />}
       {compared && (
         <section className="revisions__diff" aria-label="Changes since the revision">
           <h3>

@@ -4,6 +4,7 @@ import { redo, undo } from '../editing/actions.ts';
 import { useUndoState } from '../editing/useUndoState.ts';
 import { FlowTools } from '../flow/FlowTools.tsx';
 import { PeopleHere } from '../presence/PeopleHere.tsx';
+import { ComparisonBar } from '../revisions/ComparisonBar.tsx';
 import { useSession, useUi } from '../SessionContext.ts';
 import type { ConnectionStatus } from '../sync/boardConnection.ts';
 import { showNotice } from '../uiStore.ts';
@@ -151,6 +152,7 @@ export function Toolbar({ boardName, status, onRename, live, readOnly }: Toolbar
           Revisions
         </button>
       </fieldset>
+      <ComparisonBar />
       {contractsOpen && (
         <Suspense fallback={null}>
           <ContractsDialog boardName={boardName} onClose={() => setContractsOpen(false)} />
