@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,12 @@ if (!existsSync(chromiumPath)) {
 }
 
 // Chosen once in the runner process; workers inherit the environment, so all agree on them.
-process.env.SQUALL_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 30_000));
+// The port is one the system just handed out as free (a random pick collided with other servers on a
+// busy machine, and the server then exited before Playwright could say why).
+process.env.SQUALL_E2E_PORT ??= execFileSync(process.execPath, [
+  '-e',
+  "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });",
+]).toString();
 process.env.SQUALL_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'squall-e2e-'));
 const port = Number(process.env.SQUALL_E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;

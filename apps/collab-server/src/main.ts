@@ -20,6 +20,8 @@ try {
 } catch (error) {
   // Port taken, data folder not writable, database unreadable: say which, without a stack trace.
   log.fatal({ err: error, port: config.port, dataDir: config.dataDir }, `could not start: ${String(error)}`);
+  // The log may go to a file or be ignored (a test runner's stdout): the reason also goes to stderr.
+  console.error(`collab-server: could not start: ${String(error)}`);
   process.exit(1);
 }
 
