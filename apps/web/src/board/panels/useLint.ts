@@ -1,4 +1,4 @@
-import { currentPhase, type LintIssue, lintBoard, lintLevelForPhase, readBoard } from '@squall/model';
+import { currentPhase, type LintIssue, lintLevelForPhase, readBoard } from '@squall/model';
 import { useEffect, useState } from 'react';
 import type { BoardSession } from '../session.ts';
 
@@ -11,7 +11,10 @@ const whenIdle = (run: () => void) =>
     : setTimeout(run, 0);
 
 /** The lint as strict as the workshop phase asks (no "missing command" errors during exploration). */
-function lintSession(session: BoardSession): readonly LintIssue[] {
+async function lintSession(session: BoardSession): Promise<readonly LintIssue[]> {
+  // Loaded on first use: the lint names what the exporter will call things, and the transliteration
+  // behind those names is too big for the board's first chunk.
+  const { lintBoard } = await import('@squall/model/lint');
   const board = readBoard(session.doc);
   const phase = currentPhase(session.workshop.store.getState().state);
   return lintBoard(board, { level: lintLevelForPhase(phase, board.level) });
@@ -26,14 +29,24 @@ export function useLint(session: BoardSession): readonly LintIssue[] {
   const [issues, setIssues] = useState<readonly LintIssue[]>([]);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let unmounted = false;
     const onUpdate = () => {
       clearTimeout(timer);
       // After a pause in changes, and when the browser is idle: never in the way of a frame.
-      timer = setTimeout(() => whenIdle(() => setIssues(lintSession(session))), DEBOUNCE_MS);
+      timer = setTimeout(
+        () =>
+          whenIdle(() => {
+            void lintSession(session).then((next) => {
+              if (!unmounted) setIssues(next);
+            });
+          }),
+        DEBOUNCE_MS,
+      );
     };
     session.doc.on('update', onUpdate);
     onUpdate();
     return () => {
+      unmounted = true;
       clearTimeout(timer);
       session.doc.off('update', onUpdate);
     };
