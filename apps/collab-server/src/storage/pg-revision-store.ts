@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { asBuffer } from './as-buffer.ts';
 import {
   type NewRevision,
   REVISION_COLUMNS,
@@ -61,7 +62,7 @@ export class PgRevisionStore implements RevisionStore {
           revision.connectionCount,
           revision.contentHash,
           revision.version ?? null,
-          Buffer.from(revision.state.buffer, revision.state.byteOffset, revision.state.byteLength),
+          asBuffer(revision.state),
         ],
       );
       return { ok: true, revision: toRevisionRecord(rows[0]!), pruned };

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { asBuffer } from './as-buffer.ts';
 import type {
   BoardAccessRecord,
   BoardRecord,
@@ -105,10 +106,6 @@ function toAccess(row: AccessRow): BoardAccessRecord {
     ownerHash: row.owner_hash,
     locked: row.locked,
   };
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**

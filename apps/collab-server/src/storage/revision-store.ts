@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { asBuffer } from './as-buffer.ts';
 import type { MaybePromise } from './board-store.ts';
 
 /** Why a revision was saved: by someone in the app (`manual`) or by an export through the API (`export`). */
@@ -172,7 +173,7 @@ export class SqliteRevisionStore implements RevisionStore {
         connectionCount: revision.connectionCount,
         contentHash: revision.contentHash,
         version: revision.version ?? null,
-        state: Buffer.from(revision.state.buffer, revision.state.byteOffset, revision.state.byteLength),
+        state: asBuffer(revision.state),
       });
       return { ok: true, revision: this.get(boardId, rev)!, pruned };
     })();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { asBuffer } from './as-buffer.ts';
 import type {
   BoardAccessRecord,
   BoardCounts,
@@ -90,10 +91,6 @@ function toRecord(row: BoardRow): BoardRecord {
     elementCount: row.element_count,
     connectionCount: row.connection_count,
   };
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
