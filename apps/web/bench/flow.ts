@@ -3,8 +3,8 @@
  * benchmark), "Enforce the timeline" on a board of 1,000 scattered domain events in three swimlanes
  * (a few of them pivotal), and "Arrange flow" on 500 scattered notes in command → aggregate → event →
  * policy chains. Each is clicked as a person would; measured from the click until the board is written
- * (the Undo button turns on), with every animation frame in between: the longest frame and the share
- * over 50 ms say whether the canvas kept drawing during the layout. Three runs each.
+ * (the Undo button turns on), with every animation frame from the click to the end of the notes' glide
+ * to their places: the longest frame and the share over 50 ms say whether the canvas kept drawing. Three runs each.
  *
  *   npm run bench -w @squall/web   (runs after the canvas benchmark), or: npx tsx bench/flow.ts
  */
@@ -16,6 +16,8 @@ import { frameStats } from './frameStats.ts';
 import { startServer } from './startServer.ts';
 
 const RUNS = 3;
+/** How long after the write the notes are still gliding (see `animateAndWrite`), plus a frame. */
+const GLIDE_MS = 400;
 const dist = process.env.BENCH_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const serverEntry = fileURLToPath(new URL('../../collab-server/dist/main.js', import.meta.url));
 
@@ -124,20 +126,31 @@ const RECORD_UNTIL_WRITTEN = `
   }).observe(undo, { attributes: true });
 `;
 
-/** Clicks `button`, records every frame until Undo turns on (the one write), and times it. */
+/**
+ * Clicks `button` with the mouse, records every frame until Undo turns on (the one write), and times it.
+ * The button is found and pointed at before recording starts: Playwright's role query runs in the page
+ * (accessible names of the whole board, tens of ms on a 1,000-note board), and that is the harness's
+ * work, not Squall's.
+ */
 async function timeAction(page: Page, button: string) {
+  const box = await page.getByRole('button', { name: button, exact: true }).boundingBox();
+  if (!box) throw new Error(`no "${button}" button on screen`);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(at.x, at.y);
   await page.evaluate(RECORD_UNTIL_WRITTEN);
   const start = await page.evaluate(() => performance.now());
-  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.mouse.click(at.x, at.y);
   await page.waitForFunction(() => (window as unknown as { __done?: number }).__done !== undefined, null, {
     timeout: 60_000,
   });
+  // The notes glide to their places for 0.35 s after the write: those frames count too.
+  await page.waitForTimeout(GLIDE_MS);
   const { done, frames } = await page.evaluate(() => {
     const win = window as unknown as { __frames: number[]; __done: number; __recording: boolean };
     win.__recording = false;
     return { done: win.__done, frames: win.__frames };
   });
-  const stats = frameStats(frames.filter((time) => time >= start && time <= done + 20));
+  const stats = frameStats(frames.filter((time) => time >= start && time <= done + GLIDE_MS));
   return { ms: done - start, maxFrame: stats.max, over50: stats.over50, frames: frames.length };
 }
 
