@@ -86,7 +86,7 @@ export function boardSvg(board: BoardSnapshot, onlyIds?: ReadonlySet<string>): s
     const { x, y } = frame.position;
     parts.push(
       `<g><title>${escapeXml(`${KIND_INFO[frame.kind].label}: ${frame.text}`)}</title>`,
-      `<rect x="${x}" y="${y}" width="${frame.size.width}" height="${frame.size.height}" rx="12" fill="${KIND_INFO.boundedContext.color}" fill-opacity="0.6" stroke="#64748b" stroke-width="2" stroke-dasharray="8 6"/>`,
+      `<rect x="${x}" y="${y}" width="${frame.size.width}" height="${frame.size.height}" fill="${KIND_INFO.boundedContext.color}" fill-opacity="0.6" stroke="#64748b" stroke-width="2" stroke-dasharray="8 6"/>`,
       `<text x="${x + 16}" y="${y + 28}" font-size="18" font-weight="600" fill="${KIND_INFO.boundedContext.textColor}">${escapeXml(frame.text)}</text></g>`,
     );
   }
