@@ -18,6 +18,8 @@ export interface UiState {
   readonly canRedo: boolean;
   /** The participant (awareness client id) whose viewport this user's follows, until they move. */
   readonly following: number | null;
+  /** Elements gliding to new places (Enforce the timeline, Arrange flow): drawn until they arrive. */
+  readonly gliding: ReadonlySet<string>;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -35,6 +37,7 @@ export function createUiStore(): UiStore {
     canUndo: false,
     canRedo: false,
     following: null,
+    gliding: new Set(),
   }));
 }
 

@@ -12,7 +12,7 @@ import {
   useReactFlow,
   type Viewport,
 } from '@xyflow/react';
-import { type MouseEvent, useCallback, useEffect, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { connect, GRID, placeElement } from '../editing/actions.ts';
 import { useBoardShortcuts } from '../editing/useBoardShortcuts.ts';
 import { FarBoardLayer, FarZoomStatus } from '../far-view/FarBoardLayer.tsx';
@@ -69,8 +69,14 @@ export function Canvas({ defaultViewport, preview, readOnly }: CanvasProps) {
   const boardEdges = preview?.edges ?? liveEdges;
   const { nodes: farNodes, onPaneClick, zoomInAt, zoomInOn } = useFarZoom(far, live, boardNodes);
   const selectedIds = useView((state) => state.selectedIds);
+  const gliding = useUi((state) => state.gliding);
+  // Notes gliding out of view stay until they arrive: they leave the canvas in one update, not one per frame.
+  const kept = useMemo(
+    () => (gliding.size === 0 ? selectedIds : new Set([...selectedIds, ...gliding])),
+    [selectedIds, gliding],
+  );
   // Otherwise React Flow is given the part of the board around the view (and the selection).
-  const shown = usePartInView(!far, boardNodes, boardEdges, defaultViewport, selectedIds);
+  const shown = usePartInView(!far, boardNodes, boardEdges, defaultViewport, kept);
   useEffect(() => {
     if (preview && shown) session.view.adoptPicture(shown.nodes, shown.edges);
   }, [session, preview, shown]);

@@ -61,4 +61,16 @@ describe('partInView', () => {
     ]);
     expect(ids(partInView(nodes, edges, AREA).nodes)).toEqual([frame]);
   });
+  it('gives the previous part’s arrays again when the same objects are in view', () => {
+    const { nodes, edges } = board();
+    const first = partInView(nodes, edges, AREA);
+    const again = partInView([...nodes], [...edges], AREA, new Set(), first);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+    // A moved note is a new object: new nodes, but the edges are the same and keep their array.
+    const moved = nodes.map((node, i) => (i === 0 ? { ...node, position: { ...node.position } } : node));
+    const afterMove = partInView(moved, edges, AREA, new Set(), first);
+    expect(afterMove.nodes).not.toBe(first.nodes);
+    expect(afterMove.edges).toBe(first.edges);
+  });
 });

@@ -1,5 +1,5 @@
 import { useStore as useFlowStore, type Viewport } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { ConnectionEdge, ElementNode } from './elementNode.ts';
 import { type PartInView, partInView } from './partInView.ts';
 import { viewAreaKey, viewAreaOf } from './viewArea.ts';
@@ -27,8 +27,11 @@ export function usePartInView(
     }
     return viewAreaKey(state.transform, state.width, state.height);
   });
-  return useMemo(
-    () => (key ? partInView(nodes, edges, viewAreaOf(key), keep) : null),
-    [key, nodes, edges, keep],
-  );
+  const previous = useRef<PartInView | null>(null);
+  return useMemo(() => {
+    previous.current = key
+      ? partInView(nodes, edges, viewAreaOf(key), keep, previous.current ?? undefined)
+      : null;
+    return previous.current;
+  }, [key, nodes, edges, keep]);
 }

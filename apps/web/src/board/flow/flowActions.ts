@@ -140,12 +140,15 @@ export interface AnimatedMove {
 /**
  * Moves elements to new places in one write (one undo step for this person, one update for everyone
  * else), and lets them glide there on this screen: for a moment the canvas animates its notes' moves
- * with a CSS transition, so no frame does more work than one ordinary update.
+ * with a CSS transition. A large move reaches the canvas a slice per frame (`createFrameSlices`), and
+ * the notes it takes out of view stay drawn until they arrive, so no frame has to do it all.
  */
 export function animateAndWrite(session: BoardSession, moves: readonly AnimatedMove[]): Promise<number> {
   if (moves.length === 0) return Promise.resolve(0);
   const canvas = document.querySelector('.react-flow');
   canvas?.classList.add(GLIDING);
+  const gliding = new Set(moves.map((move) => move.id));
+  session.ui.setState({ gliding });
   updateElements(
     session.doc,
     moves.map((move) => ({
@@ -154,11 +157,19 @@ export function animateAndWrite(session: BoardSession, moves: readonly AnimatedM
     })),
     session.origin,
   );
-  return new Promise((resolve) =>
-    setTimeout(() => {
-      canvas?.classList.remove(GLIDING);
-      resolve(moves.length);
-    }, ANIMATION_MS),
+  // A large move reaches the canvas over a few frames: the last notes glide as long as the first.
+  return session.view.applied().then(
+    () =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          // A later move's glide (a second click meanwhile) ends with that move.
+          if (session.ui.getState().gliding === gliding) {
+            canvas?.classList.remove(GLIDING);
+            session.ui.setState({ gliding: new Set() });
+          }
+          resolve(moves.length);
+        }, ANIMATION_MS),
+      ),
   );
 }
 

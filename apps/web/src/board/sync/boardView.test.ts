@@ -2,14 +2,16 @@ import {
   boardFileFromDoc,
   connectElements,
   createElement,
+  createElements,
   deleteElements,
   updateElement,
   updateElements,
 } from '@squall/model';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { boardPreview } from './boardPreview.ts';
 import { createBoardView } from './boardView.ts';
+import { SLICE_SIZE } from './frameSlices.ts';
 
 const origin = { user: 'test' };
 
@@ -89,6 +91,35 @@ describe('createBoardView', () => {
     createElement(doc, { kind: 'boundedContext', text: 'Payments', position: { x: -50, y: -50 } }, origin);
     const view = createBoardView(doc);
     expect(view.store.getState().nodes[0]?.type).toBe('frame');
+  });
+
+  it('brings a large move of existing notes in over a few frames, and new notes at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = new Y.Doc();
+      const notes = Array.from({ length: SLICE_SIZE * 2 + 1 }, (_, i) =>
+        createElement(doc, { kind: 'domainEvent', text: `Event ${i}`, position: { x: i, y: 0 } }, origin),
+      );
+      const view = createBoardView(doc);
+      const y = () => view.store.getState().nodes.map((node) => node.position.y);
+      updateElements(
+        doc,
+        notes.map((id) => ({ id, patch: { position: { x: 0, y: 500 } } })),
+        origin,
+      );
+      const added = createElements(doc, [{ kind: 'policy', text: 'New', position: { x: 0, y: 0 } }], origin);
+      expect(view.store.getState().elements.has(added[0]!)).toBe(true);
+      expect(y().filter((value) => value === 500)).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(16);
+      expect(y().filter((value) => value === 500)).toHaveLength(SLICE_SIZE);
+      const applied = view.applied();
+      await vi.advanceTimersByTimeAsync(100);
+      await applied;
+      expect(y().filter((value) => value === 500)).toHaveLength(notes.length);
+      expect(view.store.getState().elements.get(notes.at(-1)!)?.position).toEqual({ x: 0, y: 500 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops following the document once destroyed', () => {

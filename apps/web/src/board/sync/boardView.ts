@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { connectionEdge } from '../canvas/connectionEdge.ts';
 import { type ConnectionEdge, compareNodes, type ElementNode, elementNode } from '../canvas/elementNode.ts';
+import { createFrameSlices } from './frameSlices.ts';
 
 /** What the canvas renders: the document's elements as nodes and edges, plus view-only state. */
 export interface BoardViewState {
@@ -31,6 +32,11 @@ export interface BoardView {
   select(ids: Iterable<string>): void;
   /** Shows positions locally (a frame's contents following it) without writing the document. */
   moveLocally(positions: ReadonlyMap<string, XYPosition>): void;
+  /**
+   * Resolves once the document's latest changes are all on the canvas: a large change of existing
+   * elements reaches it over a few frames (see `createFrameSlices`).
+   */
+  applied(): Promise<void>;
   /** Re-reads elements from the document (e.g. after a colleague's live drag ended). */
   refresh(ids: Iterable<string>): void;
   /** Marks search matches with a CSS class; only nodes whose mark changes get new objects. */
@@ -172,8 +178,14 @@ export function createBoardView(doc: Y.Doc, drafts?: Y.Doc): BoardView {
     });
   }
 
-  const onElements = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) =>
-    syncElements(changedElementIds(events));
+  const slices = createFrameSlices(syncElements);
+  const onElements = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
+    const added: string[] = [];
+    const updated: string[] = [];
+    for (const id of changedElementIds(events)) (nodeById.has(id) ? updated : added).push(id);
+    if (added.length > 0) syncElements(added);
+    if (updated.length > 0) slices.apply(updated);
+  };
   const onConnections = (event: Y.YMapEvent<StoredConnection>) => syncConnections(event.keysChanged);
   maps.elements.observeDeep(onElements);
   draftElements?.observeDeep(onElements);
@@ -271,7 +283,11 @@ export function createBoardView(doc: Y.Doc, drafts?: Y.Doc): BoardView {
       for (const node of nodes) pictureNodes.set(node.id, node);
       for (const edge of edges) pictureEdges.set(edge.id, edge);
     },
+    applied() {
+      return slices.applied();
+    },
     destroy() {
+      slices.cancel();
       maps.elements.unobserveDeep(onElements);
       draftElements?.unobserveDeep(onElements);
       maps.connections.unobserve(onConnections);
