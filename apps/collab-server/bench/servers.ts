@@ -20,6 +20,8 @@ export interface BenchServer {
 }
 
 const OUR_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+/** Flags for our instances' `node`, e.g. `--prof` to profile them under load (see the README). */
+const OUR_NODE_ARGS = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const STOCK_MAIN = fileURLToPath(new URL('./stock-server.ts', import.meta.url));
 
 // Servers must not outlive the bench, even when it fails.
@@ -91,7 +93,7 @@ export interface OurServer extends BenchServer {
 export async function startOurServer(dataDir?: string, env: Record<string, string> = {}): Promise<OurServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'squall-bench-'));
   const child = track(
-    spawn(process.execPath, [OUR_MAIN], {
+    spawn(process.execPath, [...OUR_NODE_ARGS, OUR_MAIN], {
       env: {
         ...process.env,
         PORT: '0',
