@@ -128,6 +128,8 @@ export function openBoardConnection(boardId: string, options: OpenBoardOptions =
     performance.mark('squall:synced');
     goLive(true);
   });
+  /** Closed for a lock change (4205) and not connected since. */
+  let accessStale = false;
   provider.on('status', ({ status }) => {
     if (status === 'connected') {
       performance.mark('squall:connected');
@@ -135,12 +137,17 @@ export function openBoardConnection(boardId: string, options: OpenBoardOptions =
       // the board (after a lock, a rotation or a network blip) ignores: a new clock makes it count.
       const presence = session.awareness.getLocalState();
       if (presence !== null) session.awareness.setLocalState(presence);
-      update({ status: 'connected' });
+      // Read access again once back after a lock change: a second change (an unlock right after the
+      // lock) may have come while this socket was away, with no close to announce it.
+      update({ status: 'connected', ...(accessStale && { accessChanges: state.accessChanges + 1 }) });
+      accessStale = false;
     } else if (status === 'disconnected') update({ status: navigator.onLine ? 'reconnecting' : 'offline' });
   });
   provider.on('connection-close', (event) => {
     // The provider reconnects by itself; the page re-reads whether this link may still edit.
-    if (event?.code === ACCESS_CHANGED) update({ accessChanges: state.accessChanges + 1 });
+    if (event?.code !== ACCESS_CHANGED) return;
+    accessStale = true;
+    update({ accessChanges: state.accessChanges + 1 });
   });
   provider.on('closed', ({ code, reason }) => {
     update({ refused: { code, reason } });
