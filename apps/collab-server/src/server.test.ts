@@ -18,6 +18,15 @@ async function rejections(reason: string): Promise<number> {
   return metric.values.find((value) => value.labels.reason === reason)?.value ?? 0;
 }
 
+describe('HTTP keep-alive', () => {
+  it('keeps idle connections longer than the pools of clients and load balancers (60 s)', async () => {
+    server = await startTestServer();
+    const response = await fetch(`${server.url}/healthz`);
+    await response.text();
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+});
+
 describe('connection liveness', () => {
   it('terminates a socket that stops answering pings and keeps the ones that do', async () => {
     server = await startTestServer({ PING_INTERVAL_MS: '100' });

@@ -37,6 +37,7 @@ export interface RunningServer {
 }
 
 const MAX_JSON_BYTES = 64 * 1024;
+const KEEP_ALIVE_MS = 65_000;
 const SHUTDOWN_GRACE_MS = 3_000;
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
@@ -133,6 +134,10 @@ export async function startServer(
       }),
     }),
   );
+  // Idle keep-alive connections outlive a load balancer's or a client's own pool of them (commonly
+  // 60 s): with Node's 5 s default, a client reusing a connection as the server closes it gets ECONNRESET.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.on('upgrade', (req, socket, head) => {
     const pathname = requestPath(req.url);
     if (closing) return refuseUpgrade(socket, 503, 'server is shutting down');
