@@ -22,6 +22,8 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 interface Edit {
   seq: number;
   t: number;
+  /** Index of the sender's server in the task's URLs (cluster runs: which instance it came through). */
+  via: number;
   final?: boolean;
 }
 
@@ -41,8 +43,22 @@ function connect(
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  sendOwnPresenceOnly(provider);
   const synced = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   return { doc, provider, synced };
+}
+
+/**
+ * The web app's clients send only their own presence (apps/web/src/board/sync/ownPresenceOnly.ts):
+ * stock y-websocket also sends back every peer's presence it receives, which the server drops.
+ */
+function sendOwnPresenceOnly(provider: WebsocketProvider): void {
+  const send = provider._awarenessUpdateHandler;
+  provider.awareness.off('update', send);
+  provider._awarenessUpdateHandler = (changes, origin) => {
+    if (origin !== provider) send(changes, origin);
+  };
+  provider.awareness.on('update', provider._awarenessUpdateHandler);
 }
 
 function waitForStart(): Promise<void> {
@@ -51,11 +67,15 @@ function waitForStart(): Promise<void> {
 
 async function runEditing(job: EditingTask): Promise<void> {
   const editLatencies: number[] = [];
+  /** Per edit latency: 1 when the edit came from a client of another server (a cluster's relay). */
+  const editCrossed: number[] = [];
   const cursorLatencies: number[] = [];
   let editsSent = 0;
   let cursorsSent = 0;
   const clients = job.boards.map((board, index) => {
-    const client = connect(job.wsUrls?.[index] ?? job.wsUrl, board);
+    const wsUrl = job.wsUrls?.[index] ?? job.wsUrl;
+    const via = job.servers?.indexOf(wsUrl) ?? 0;
+    const client = connect(wsUrl, board);
     const key = `c${client.doc.clientID}`;
     const edits = client.doc.getMap<Edit>('edits');
     const seen = new Map<string, number>();
@@ -70,7 +90,10 @@ async function runEditing(job: EditingTask): Promise<void> {
         seen.set(changed, edit.seq);
         // The final edits are the convergence check, sent by every client at the same instant: a burst
         // that is not the load being measured (2,000 at once on the cluster bench).
-        if (!edit.final) editLatencies.push(arrived - edit.t);
+        if (!edit.final) {
+          editLatencies.push(arrived - edit.t);
+          editCrossed.push(edit.via === via ? 0 : 1);
+        }
         if (edit.final) {
           finals++;
           if (finals === job.clientsPerBoard - 1) onConverged?.();
@@ -93,6 +116,7 @@ async function runEditing(job: EditingTask): Promise<void> {
       key,
       edits,
       index,
+      via,
       seq: 0,
       converged: new Promise<void>((resolve) => {
         onConverged = resolve;
@@ -113,7 +137,7 @@ async function runEditing(job: EditingTask): Promise<void> {
       setTimeout(() => {
         timers.push(
           setInterval(() => {
-            client.edits.set(client.key, { seq: ++client.seq, t: now() });
+            client.edits.set(client.key, { seq: ++client.seq, t: now(), via: client.via });
             editsSent++;
           }, editEvery),
         );
@@ -133,7 +157,7 @@ async function runEditing(job: EditingTask): Promise<void> {
   for (const timer of timers) clearInterval(timer);
   const finalSeqs: Record<string, number> = {};
   for (const client of clients) {
-    client.edits.set(client.key, { seq: ++client.seq, t: now(), final: true });
+    client.edits.set(client.key, { seq: ++client.seq, t: now(), via: client.via, final: true });
     finalSeqs[client.key] = client.seq;
   }
   let converged = 0;
@@ -146,10 +170,12 @@ async function runEditing(job: EditingTask): Promise<void> {
     client.doc.destroy();
   }
   const edits = Float64Array.from(editLatencies);
+  const crossed = Uint8Array.from(editCrossed);
   const cursors = Float64Array.from(cursorLatencies);
   const result: EditingResult = {
     kind: 'editing',
     editLatencies: edits,
+    editCrossed: crossed,
     cursorLatencies: cursors,
     editsSent,
     cursorsSent,
@@ -157,7 +183,7 @@ async function runEditing(job: EditingTask): Promise<void> {
     converged,
     finalSeqs,
   };
-  post(result, [edits.buffer, cursors.buffer]);
+  post(result, [edits.buffer, crossed.buffer, cursors.buffer]);
 }
 
 async function runStorm(job: StormTask): Promise<void> {

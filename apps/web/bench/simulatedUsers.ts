@@ -2,6 +2,7 @@ import { colorForClient, createElement, type PresenceState, updateElement } from
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { sendOwnPresenceOnly } from '../src/board/sync/ownPresenceOnly.ts';
 
 export interface SimulatedUsers {
   stop(): void;
@@ -32,6 +33,7 @@ export async function simulatedUsers(
         params: { token },
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       });
+      sendOwnPresenceOnly(provider);
       await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
       const origin = { user: index };
       const x0 = -600 + (index % 5) * 260;

@@ -5,6 +5,7 @@ import { syncBase } from '../../api/boards.ts';
 import { tokenFor } from '../../api/boardTokens.ts';
 import { type BoardSession, createBoardSession } from '../session.ts';
 import { socketHeldUntil } from './heldSocket.ts';
+import { sendOwnPresenceOnly } from './ownPresenceOnly.ts';
 
 /**
  * `connecting`: the first connection attempt; `connected`; `reconnecting`: the server went away and the
@@ -82,6 +83,7 @@ export function openBoardConnection(boardId: string, options: OpenBoardOptions =
     params: tokenParams(boardId),
     ...(options.holdSyncUntil && { WebSocketPolyfill: socketHeldUntil(options.holdSyncUntil) }),
   });
+  sendOwnPresenceOnly(provider);
 
   let state: BoardConnectionState = {
     session,
