@@ -10,9 +10,9 @@ import os from 'node:os';
 import { storedDoc } from '../test/helpers/cluster.ts';
 import { startPostgres, startRedis } from '../test/helpers/services.ts';
 import type { BoardRef, EditingResult, EditingTask } from './protocol.ts';
-import { type EditingMeasurement, editingRow, printTable, type Row, runWorkers } from './report.ts';
+import { type EditingMeasurement, editingRow, ms, printTable, type Row, runWorkers } from './report.ts';
 import { type OurServer, startOurServer } from './servers.ts';
-import { concat } from './stats.ts';
+import { concat, percentile } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 7);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -70,6 +70,7 @@ async function measure(load: Load, instances: readonly OurServer[]): Promise<Edi
   const tasks: EditingTask[] = perWorker.map((work) => ({
     kind: 'editing',
     wsUrl: instances[0]!.wsUrl,
+    servers: instances.map((instance) => instance.wsUrl),
     ...work,
     clientsPerBoard: load.clientsPerBoard,
     editHz: load.editHz,
@@ -94,6 +95,7 @@ async function measure(load: Load, instances: readonly OurServer[]): Promise<Edi
   const found = Object.entries(finals).filter(([key, seq]) => stored.get(key) === seq).length;
   return {
     edits: concat(results.map((result) => result.editLatencies)),
+    editCrossed: Uint8Array.from(results.flatMap((result) => [...result.editCrossed])),
     cursors: concat(results.map((result) => result.cursorLatencies)),
     clients: results.reduce((total, result) => total + result.clients, 0),
     converged: results.reduce((total, result) => total + result.converged, 0),
@@ -110,6 +112,22 @@ async function run(load: Load, size: number): Promise<EditingMeasurement> {
   } finally {
     await Promise.all(instances.map((instance) => instance.stop()));
   }
+}
+
+/** Edit latency percentiles of the edits delivered by the sender's own instance, and of those relayed. */
+function withinAndAcross(runs: readonly EditingMeasurement[]): string {
+  const within: number[] = [];
+  const across: number[] = [];
+  for (const { edits, editCrossed } of runs) {
+    edits.forEach((latency, i) => {
+      (editCrossed?.[i] ? across : within).push(latency);
+    });
+  }
+  const describe = (samples: number[]) => {
+    const sorted = Float64Array.from(samples);
+    return [50, 95, 99].map((p) => ms(percentile(sorted, p))).join(' / ');
+  };
+  return `edit p50/p95/p99 ms within one instance ${describe(within)} (${within.length}), relayed from another ${describe(across)} (${across.length})`;
 }
 
 const label = (size: number) => `${size} instance${size > 1 ? 's' : ''}`;
@@ -133,6 +151,7 @@ try {
     twoFirst = !twoFirst;
     const rows: Row[] = [1, 2].map((size) => editingRow(load.name, label(size), runs.get(size)!, SECONDS));
     printTable(`${load.name} (edits ${load.editHz} Hz, cursors ${load.cursorHz} Hz)`, rows);
+    console.log(`2 instances, ${withinAndAcross(runs.get(2)!)}`);
     const [one, two] = rows as [Row, Row];
     console.log(
       `2 / 1 instances: edit p99 ${(two.numbers.editP99! / one.numbers.editP99!).toFixed(2)}×, ` +
@@ -147,10 +166,12 @@ try {
     editHz: LARGE_EDIT_HZ,
     cursorHz: LARGE_CURSOR_HZ,
   };
-  const largeRow = editingRow(large.name, label(3), [await run(large, 3)], SECONDS);
+  const largeRun = await run(large, 3);
+  const largeRow = editingRow(large.name, label(3), [largeRun], SECONDS);
   printTable(`${large.name} over 3 instances (edits ${large.editHz} Hz, cursors ${large.cursorHz} Hz)`, [
     largeRow,
   ]);
+  console.log(`3 instances, ${withinAndAcross([largeRun])}`);
   console.log(
     `${LARGE_BOARDS * 10} clients on 3 instances: edit p99 ${largeRow.numbers.editP99!.toFixed(1)} ms (target: under 100 ms); ` +
       `load average ${os

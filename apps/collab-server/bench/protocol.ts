@@ -13,6 +13,8 @@ export interface EditingTask {
   readonly boards: readonly BoardRef[];
   /** Server of each client (several instances of a cluster); `wsUrl` for all when absent. */
   readonly wsUrls?: readonly string[];
+  /** The cluster's instances (their URLs), so a client can tell which instance an edit came through. */
+  readonly servers?: readonly string[];
   /** Total clients per board (across all workers), to know when a client has converged. */
   readonly clientsPerBoard: number;
   readonly editHz: number;
@@ -42,6 +44,8 @@ export interface EditingResult {
   readonly kind: 'editing';
   /** ms from a peer's edit to its arrival here, one per observed edit. */
   readonly editLatencies: Float64Array;
+  /** Per edit latency: 1 when the edit came through another instance than the one this client is on. */
+  readonly editCrossed: Uint8Array;
   readonly cursorLatencies: Float64Array;
   readonly editsSent: number;
   readonly cursorsSent: number;

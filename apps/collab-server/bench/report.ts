@@ -61,6 +61,8 @@ export function printTable(title: string, rows: readonly Row[]): void {
 
 export interface EditingMeasurement {
   readonly edits: Float64Array;
+  /** Per edit: 1 when it came through another instance of a cluster than its receiver's. */
+  readonly editCrossed?: Uint8Array;
   readonly cursors: Float64Array;
   readonly clients: number;
   readonly converged: number;
