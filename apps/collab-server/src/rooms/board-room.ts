@@ -484,9 +484,10 @@ export class BoardRoom {
     this.lastSeq = lastSeq;
     this.unfolded += batch.length;
     for (const { update, origin } of batch) {
+      // The other instances first: one publish, and they have their own clients to send it to.
+      relay?.publish({ kind: 'update', payload: update });
       const message = encodeUpdate(update);
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-      relay?.publish({ kind: 'update', payload: update });
     }
     this.scheduleCompaction();
   }
