@@ -96,10 +96,12 @@ function renderScript(plan: ExportPlan, subjects: readonly RegistrySubject[]): s
     '# Usage: SCHEMA_REGISTRY_URL=http://localhost:8081 [SCHEMA_REGISTRY_AUTH=user:password] sh register-schemas.sh\n',
     'set -eu\n',
     'cd "$(dirname "$0")"\n',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     'URL="${SCHEMA_REGISTRY_URL:-http://localhost:8081}"\n',
     "CONTENT_TYPE='Content-Type: application/vnd.schemaregistry.v1+json'\n",
     '\n',
     'request() {\n',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell parameter expansion
     '  if [ -n "${SCHEMA_REGISTRY_AUTH:-}" ]; then\n',
     '    curl --fail -sS -u "$SCHEMA_REGISTRY_AUTH" -H "$CONTENT_TYPE" "$@"\n',
     '  else\n',

@@ -283,6 +283,7 @@ describe('parseBoardFile rejects malformed files precisely', () => {
     const brokenText = !broken.ok && formatBoardFileErrors(broken.errors);
     expect(brokenText).toContain('is not valid JSON');
     expect(brokenText).toContain('\\u001b[31mred\\u0007');
+    // biome-ignore lint/complexity/useLiteralKeys: the escapes are the point, kept readable
     const file = { ...validFile(), ['evil\u001b]0;pwned\u0007\u009b2J']: 1 } as unknown;
     const unknown = parseBoardFile(file);
     const unknownText = !unknown.ok && formatBoardFileErrors(unknown.errors);
