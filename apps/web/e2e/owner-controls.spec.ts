@@ -84,3 +84,27 @@ test('the owner locks the board (read-only for everyone, the owner too), unlocks
 
   for (const someone of [alice, bob, carol, dave]) await someone.context.close();
 });
+
+test('every toolbar control is in sight on a 1280 × 720 screen, the board owner’s too', async ({
+  browser,
+}) => {
+  const owner = await person(browser, 'Olga');
+  await owner.page.setViewportSize({ width: 1280, height: 720 });
+  await owner.page.goto('/');
+  await owner.page.getByRole('textbox', { name: 'Board name' }).fill('Laptop screen');
+  await owner.page.getByRole('button', { name: 'Create board' }).click();
+  await expect(owner.page.getByRole('application', { name: 'Board canvas' })).toBeVisible();
+  const toolbar = owner.page.getByRole('banner');
+  await expect(toolbar.getByRole('button', { name: 'Revisions' })).toBeVisible();
+  // No part of the toolbar is scrolled out of sight: it wraps instead.
+  const overflow = await toolbar.evaluate((header) => header.scrollWidth - header.clientWidth);
+  expect(overflow).toBe(0);
+  const controls = await toolbar.locator('button, a, select, input').all();
+  expect(controls.length).toBeGreaterThan(15);
+  for (const control of controls) {
+    const box = await control.boundingBox();
+    expect(box, (await control.textContent()) ?? undefined).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+  }
+});
