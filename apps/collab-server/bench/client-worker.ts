@@ -72,6 +72,8 @@ async function runEditing(job: EditingTask): Promise<void> {
   const cursorLatencies: number[] = [];
   let editsSent = 0;
   let cursorsSent = 0;
+  /** Changes sent before this (the warm-up: JIT, heaps and buffers growing) are not measured. */
+  let measuredFrom = Number.POSITIVE_INFINITY;
   const clients = job.boards.map((board, index) => {
     const wsUrl = job.wsUrls?.[index] ?? job.wsUrl;
     const via = job.servers?.indexOf(wsUrl) ?? 0;
@@ -90,7 +92,7 @@ async function runEditing(job: EditingTask): Promise<void> {
         seen.set(changed, edit.seq);
         // The final edits are the convergence check, sent by every client at the same instant: a burst
         // that is not the load being measured (2,000 at once on the cluster bench).
-        if (!edit.final) {
+        if (!edit.final && edit.t >= measuredFrom) {
           editLatencies.push(arrived - edit.t);
           editCrossed.push(edit.via === via ? 0 : 1);
         }
@@ -108,7 +110,7 @@ async function runEditing(job: EditingTask): Promise<void> {
         const cursor = client.provider.awareness.getStates().get(id)?.cursor as Cursor | undefined;
         if (!cursor || cursor.t === lastCursor.get(id)) continue;
         lastCursor.set(id, cursor.t);
-        cursorLatencies.push(arrived - cursor.t);
+        if (cursor.t >= measuredFrom) cursorLatencies.push(arrived - cursor.t);
       }
     });
     return {
@@ -126,6 +128,7 @@ async function runEditing(job: EditingTask): Promise<void> {
   await Promise.all(clients.map((client) => client.synced));
   post({ kind: 'ready' });
   await waitForStart();
+  measuredFrom = now() + (job.warmupMs ?? 0);
 
   const timers: NodeJS.Timeout[] = [];
   for (const client of clients) {
@@ -153,7 +156,7 @@ async function runEditing(job: EditingTask): Promise<void> {
       }, phase * cursorEvery),
     );
   }
-  await new Promise((resolve) => setTimeout(resolve, job.durationMs));
+  await new Promise((resolve) => setTimeout(resolve, (job.warmupMs ?? 0) + job.durationMs));
   for (const timer of timers) clearInterval(timer);
   const finalSeqs: Record<string, number> = {};
   for (const client of clients) {

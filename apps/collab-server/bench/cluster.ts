@@ -2,6 +2,7 @@
 // 2 instances against 1 in the same run (A B B A, samples pooled), then a large cluster load.
 //   BENCH_SECONDS                timed phase per run (default 7)
 //   BENCH_WORKERS                client worker threads (default 2)
+//   BENCH_WARMUP_SECONDS         load before each timed phase, not measured (default 3)
 //   BENCH_CLUSTER_BOARDS         boards of the large load (default 200), 10 clients each, over 3 instances
 //   BENCH_CLUSTER_EDIT_HZ / _CURSOR_HZ   its per-client rates (default 1 / 2: see the README)
 //   BENCH_PG_SYNCHRONOUS_COMMIT  PostgreSQL's synchronous_commit for the instances (default on)
@@ -16,6 +17,7 @@ import { concat, percentile } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 7);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const LARGE_BOARDS = Number(process.env.BENCH_CLUSTER_BOARDS ?? 200);
 const LARGE_EDIT_HZ = Number(process.env.BENCH_CLUSTER_EDIT_HZ ?? 1);
 const LARGE_CURSOR_HZ = Number(process.env.BENCH_CLUSTER_CURSOR_HZ ?? 2);
@@ -75,6 +77,7 @@ async function measure(load: Load, instances: readonly OurServer[]): Promise<Edi
     clientsPerBoard: load.clientsPerBoard,
     editHz: load.editHz,
     cursorHz: load.cursorHz,
+    warmupMs: WARMUP_SECONDS * 1000,
     durationMs: SECONDS * 1000,
     settleTimeoutMs: 20_000,
   }));
@@ -99,7 +102,8 @@ async function measure(load: Load, instances: readonly OurServer[]): Promise<Edi
     cursors: concat(results.map((result) => result.cursorLatencies)),
     clients: results.reduce((total, result) => total + result.clients, 0),
     converged: results.reduce((total, result) => total + result.converged, 0),
-    cpu,
+    // Per second of load, the warm-up included: the rows divide by the timed seconds.
+    cpu: (cpu * SECONDS) / (SECONDS + WARMUP_SECONDS),
     peakRss,
     durable: { found, total: Object.keys(finals).length },
   };
@@ -133,7 +137,7 @@ function withinAndAcross(runs: readonly EditingMeasurement[]): string {
 const label = (size: number) => `${size} instance${size > 1 ? 's' : ''}`;
 
 console.log(
-  `collab-server cluster bench: PostgreSQL + Redis on loopback, ${SECONDS}s per run, ${WORKERS} client worker threads, ` +
+  `collab-server cluster bench: PostgreSQL + Redis on loopback, ${SECONDS}s per run after ${WARMUP_SECONDS}s of warm-up, ${WORKERS} client worker threads, ` +
     `load average ${os
       .loadavg()
       .map((value) => value.toFixed(2))

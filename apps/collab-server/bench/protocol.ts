@@ -19,6 +19,8 @@ export interface EditingTask {
   readonly clientsPerBoard: number;
   readonly editHz: number;
   readonly cursorHz: number;
+  /** Load before the timed phase whose changes are not measured (default none). */
+  readonly warmupMs?: number;
   readonly durationMs: number;
   readonly settleTimeoutMs: number;
 }
