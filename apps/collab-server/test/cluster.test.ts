@@ -101,6 +101,20 @@ describe('several instances on one Redis and one PostgreSQL', { timeout: 60_000 
     },
   );
 
+  it("presence relayed from another instance goes on to this instance's clients at once, not at its next tick", async () => {
+    // The longest tick there is (10 s): presence held for the receiving instance's next tick would come
+    // after the 5 s this test waits for it.
+    const [a, b] = await cluster(2, { AWARENESS_TICK_MS: '10000' });
+    const board = await createBoard(a!.url);
+    const onB = client(b!.wsUrl, board.id, 'on-b');
+    const alsoOnB = client(b!.wsUrl, board.id);
+    // Once a second client of B has on-b's presence, B has sent its tick's message: its next is 10 s away.
+    await until(() => namesSeenBy(alsoOnB).includes('on-b'), WAIT_MS);
+    const onA = client(a!.wsUrl, board.id, 'on-a');
+    // A's first message goes out at once (its first tick); B's clients get it from B as it came.
+    await until(() => namesSeenBy(onB).includes('on-a') && namesSeenBy(alsoOnB).includes('on-a'), 5_000);
+  });
+
   it('SIGKILL of an instance mid-editing: its clients reconnect through the load balancer, nothing acknowledged is lost', async () => {
     const servers = await cluster(3);
     balancer = await startHaproxy(servers.map((server) => server.url));

@@ -510,9 +510,14 @@ export class BoardRoom {
         case 'update':
           Y.applyUpdate(this.doc, message.payload, RELAYED_ORIGIN);
           return;
-        case 'awareness':
+        case 'awareness': {
+          // Merged per tick by the instance it came from already: it goes on to this room's peers as it
+          // came, not held for this instance's own tick too.
           applyAwarenessUpdate(this.awareness, message.payload, RELAYED_ORIGIN);
+          const forwarded = encodeAwareness(message.payload);
+          for (const peer of this.peers.keys()) peer.send(forwarded);
           return;
+        }
         case 'hello':
           // An instance just started holding this board (or got Redis back): it needs our peers' presence.
           this.publishPresence();
@@ -572,10 +577,11 @@ export class BoardRoom {
         this.recordParticipant(this.awareness.getStates().get(client));
       }
     }
+    if (origin === RELAYED_ORIGIN) return; // sent on as it came (`receiveRelayed`)
     for (const list of [changes.added, changes.updated, changes.removed]) {
       for (const client of list) {
         this.pendingAwareness.add(client);
-        if (origin !== RELAYED_ORIGIN && this.options.relay) this.pendingPublish.add(client);
+        if (this.options.relay) this.pendingPublish.add(client);
       }
     }
     if (this.awarenessTimer || this.closed) return;
