@@ -125,8 +125,10 @@ export class BoardRoom {
   private writing: Promise<void> | undefined;
   /** A compaction in flight (asynchronous stores). */
   private compaction: Promise<void> | undefined;
-  /** Awareness client ids whose change came from this instance's peers: published to the other instances. */
-  private readonly pendingPublish = new Set<number>();
+  /**
+   * Awareness client ids changed here since the last tick (by this instance's peers, or expired): sent to
+   * the peers and published to the other instances. Relayed changes are sent on as they come instead.
+   */
   private readonly pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private lastAwarenessFlush = Number.NEGATIVE_INFINITY;
@@ -579,10 +581,7 @@ export class BoardRoom {
     }
     if (origin === RELAYED_ORIGIN) return; // sent on as it came (`receiveRelayed`)
     for (const list of [changes.added, changes.updated, changes.removed]) {
-      for (const client of list) {
-        this.pendingAwareness.add(client);
-        if (this.options.relay) this.pendingPublish.add(client);
-      }
+      for (const client of list) this.pendingAwareness.add(client);
     }
     if (this.awarenessTimer || this.closed) return;
     // Throttle with a leading edge: after a quiet tick the change goes out at once (next macrotask, so
@@ -595,16 +594,12 @@ export class BoardRoom {
   private readonly flushAwareness = (): void => {
     this.awarenessTimer = undefined;
     this.lastAwarenessFlush = performance.now();
-    if (this.pendingPublish.size > 0) {
-      this.options.relay?.publish({
-        kind: 'awareness',
-        payload: encodeAwarenessUpdate(this.awareness, [...this.pendingPublish]),
-      });
-      this.pendingPublish.clear();
-    }
     if (this.pendingAwareness.size === 0) return;
-    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]));
+    // One encoding for the other instances and this room's peers.
+    const update = encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]);
     this.pendingAwareness.clear();
+    this.options.relay?.publish({ kind: 'awareness', payload: update });
+    const message = encodeAwareness(update);
     for (const peer of this.peers.keys()) peer.send(message);
   };
 
