@@ -128,8 +128,8 @@ function withinAndAcross(runs: readonly EditingMeasurement[]): string {
     });
   }
   const describe = (samples: number[]) => {
-    const sorted = Float64Array.from(samples);
-    return [50, 95, 99].map((p) => ms(percentile(sorted, p))).join(' / ');
+    const values = Float64Array.from(samples);
+    return [50, 95, 99].map((p) => ms(percentile(values, p))).join(' / ');
   };
   return `edit p50/p95/p99 ms within one instance ${describe(within)} (${within.length}), relayed from another ${describe(across)} (${across.length})`;
 }
