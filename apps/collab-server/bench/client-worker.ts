@@ -1,7 +1,7 @@
 // A worker thread running simulated y-websocket clients (the real WebsocketProvider) for the bench driver.
 import { parentPort, workerData } from 'node:worker_threads';
 import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import { messageAwareness, messageSync, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type {
   BoardRef,
@@ -61,6 +61,20 @@ function sendOwnPresenceOnly(provider: WebsocketProvider): void {
   provider.awareness.on('update', provider._awarenessUpdateHandler);
 }
 
+/**
+ * A client that connects, syncs and sends like the others but, once synced, drops what it receives
+ * without applying it: the server's work for it is the same (every frame is sent and read), the load
+ * generator's is not (applying every peer's edit and cursor, which on this machine takes the cores
+ * the instances under test need).
+ */
+function listenOnly(provider: WebsocketProvider): void {
+  const sync = provider.messageHandlers[messageSync]!;
+  provider.messageHandlers[messageSync] = (encoder, decoder, self, emitSynced, type) => {
+    if (!provider.synced) sync(encoder, decoder, self, emitSynced, type);
+  };
+  provider.messageHandlers[messageAwareness] = () => {};
+}
+
 function waitForStart(): Promise<void> {
   return new Promise((resolve) => port.once('message', () => resolve()));
 }
@@ -78,6 +92,8 @@ async function runEditing(job: EditingTask): Promise<void> {
     const wsUrl = job.wsUrls?.[index] ?? job.wsUrl;
     const via = job.servers?.indexOf(wsUrl) ?? 0;
     const client = connect(wsUrl, board);
+    const measures = job.measuring?.[index] ?? true;
+    if (!measures) listenOnly(client.provider);
     const key = `c${client.doc.clientID}`;
     const edits = client.doc.getMap<Edit>('edits');
     const seen = new Map<string, number>();
@@ -119,6 +135,7 @@ async function runEditing(job: EditingTask): Promise<void> {
       edits,
       index,
       via,
+      measures,
       seq: 0,
       converged: new Promise<void>((resolve) => {
         onConverged = resolve;
@@ -164,8 +181,9 @@ async function runEditing(job: EditingTask): Promise<void> {
     finalSeqs[client.key] = client.seq;
   }
   let converged = 0;
+  const measuring = clients.filter((client) => client.measures);
   await Promise.race([
-    Promise.all(clients.map((client) => client.converged.then(() => converged++))),
+    Promise.all(measuring.map((client) => client.converged.then(() => converged++))),
     new Promise((resolve) => setTimeout(resolve, job.settleTimeoutMs)),
   ]);
   for (const client of clients) {
@@ -182,7 +200,7 @@ async function runEditing(job: EditingTask): Promise<void> {
     cursorLatencies: cursors,
     editsSent,
     cursorsSent,
-    clients: clients.length,
+    clients: measuring.length,
     converged,
     finalSeqs,
   };

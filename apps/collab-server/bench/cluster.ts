@@ -1,5 +1,6 @@
 // Cluster benchmark: the existing editing load on instances sharing one PostgreSQL and one Redis,
-// 2 instances against 1 in the same run (A B B A, samples pooled), then a large cluster load.
+// 2 instances against 1 in the same run (A B B A, samples pooled), then a large cluster load with each
+// board on one instance (as a load balancer hashing the board path routes it) and spanning all three.
 //   BENCH_SECONDS                timed phase per run (default 7)
 //   BENCH_WORKERS                client worker threads (default 2)
 //   BENCH_WARMUP_SECONDS         load before each timed phase, not measured (default 3)
@@ -7,6 +8,7 @@
 //   BENCH_CLUSTER_EDIT_HZ / _CURSOR_HZ   its per-client rates (default 1 / 2: see the README)
 //   BENCH_PG_SYNCHRONOUS_COMMIT  PostgreSQL's synchronous_commit for the instances (default on)
 //   BENCH_CLUSTER_LARGE_ONLY=1   only the large load (skips the 1 vs 2 instances comparison)
+//   BENCH_MEASURE_EVERY          client i of a board measures when i mod this is 0 (default 5; 1: all)
 import os from 'node:os';
 import { storedDoc } from '../test/helpers/cluster.ts';
 import { startPostgres, startRedis } from '../test/helpers/services.ts';
@@ -22,6 +24,7 @@ const LARGE_BOARDS = Number(process.env.BENCH_CLUSTER_BOARDS ?? 200);
 const LARGE_EDIT_HZ = Number(process.env.BENCH_CLUSTER_EDIT_HZ ?? 1);
 const LARGE_CURSOR_HZ = Number(process.env.BENCH_CLUSTER_CURSOR_HZ ?? 2);
 const SYNCHRONOUS_COMMIT = process.env.BENCH_PG_SYNCHRONOUS_COMMIT ?? 'on';
+const MEASURE_EVERY = Number(process.env.BENCH_MEASURE_EVERY ?? 5);
 
 interface Load {
   readonly name: string;
@@ -53,20 +56,40 @@ async function startCluster(size: number): Promise<OurServer[]> {
   );
 }
 
-/** The load with client i of each board on instance i mod size (every board spans the instances). */
-async function measure(load: Load, instances: readonly OurServer[]): Promise<EditingMeasurement> {
+/**
+ * Which instance client i of a board connects to. `spanning`: instance i mod size, so every board is on
+ * every instance and every edit is relayed. `routed`: all on one instance chosen by a hash of the board
+ * id, as a load balancer hashing the sync path sends them (the README's haproxy and nginx settings).
+ */
+type Placement = 'spanning' | 'routed';
+
+/** FNV-1a: any stable hash spreads boards over instances as a load balancer's would. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+async function measure(
+  load: Load,
+  instances: readonly OurServer[],
+  placement: Placement,
+): Promise<EditingMeasurement> {
   const boards: BoardRef[] = [];
   for (let i = 0; i < load.boards; i++) boards.push(await instances[0]!.createBoard());
   const perWorker = Array.from({ length: WORKERS }, () => ({
     boards: [] as BoardRef[],
     wsUrls: [] as string[],
+    measuring: [] as boolean[],
   }));
   let next = 0;
   for (const board of boards) {
     for (let i = 0; i < load.clientsPerBoard; i++) {
       const worker = perWorker[next++ % WORKERS]!;
+      const instance = placement === 'spanning' ? i : hashOf(board.id);
       worker.boards.push(board);
-      worker.wsUrls.push(instances[i % instances.length]!.wsUrl);
+      worker.wsUrls.push(instances[instance % instances.length]!.wsUrl);
+      worker.measuring.push(i % MEASURE_EVERY === 0);
     }
   }
   const tasks: EditingTask[] = perWorker.map((work) => ({
@@ -109,10 +132,10 @@ async function measure(load: Load, instances: readonly OurServer[]): Promise<Edi
   };
 }
 
-async function run(load: Load, size: number): Promise<EditingMeasurement> {
+async function run(load: Load, size: number, placement: Placement = 'spanning'): Promise<EditingMeasurement> {
   const instances = await startCluster(size);
   try {
-    return await measure(load, instances);
+    return await measure(load, instances, placement);
   } finally {
     await Promise.all(instances.map((instance) => instance.stop()));
   }
@@ -142,7 +165,9 @@ console.log(
       .loadavg()
       .map((value) => value.toFixed(2))
       .join(' / ')} at start; ` +
-    "durable = every client's final edit found in PostgreSQL; CPU and RSS: all instances (RSS: the largest)",
+    "durable = every client's final edit found in PostgreSQL; CPU and RSS: all instances (RSS: the largest); " +
+    `latencies, deliveries and convergence measured at client i of each board when i mod ${MEASURE_EVERY} is 0, ` +
+    'the others listen-only (they send the same, read every frame and drop it)',
 );
 try {
   let twoFirst = false;
@@ -170,14 +195,20 @@ try {
     editHz: LARGE_EDIT_HZ,
     cursorHz: LARGE_CURSOR_HZ,
   };
-  const largeRun = await run(large, 3);
-  const largeRow = editingRow(large.name, label(3), [largeRun], SECONDS);
+  const routed = await run(large, 3, 'routed');
+  const spanning = await run(large, 3, 'spanning');
+  const [routedRow, spanningRow] = [
+    editingRow(large.name, '3, each board on one', [routed], SECONDS),
+    editingRow(large.name, '3, every board on all', [spanning], SECONDS),
+  ] as [Row, Row];
   printTable(`${large.name} over 3 instances (edits ${large.editHz} Hz, cursors ${large.cursorHz} Hz)`, [
-    largeRow,
+    routedRow,
+    spanningRow,
   ]);
-  console.log(`3 instances, ${withinAndAcross([largeRun])}`);
+  console.log(`every board on all 3 instances, ${withinAndAcross([spanning])}`);
   console.log(
-    `${LARGE_BOARDS * 10} clients on 3 instances: edit p99 ${largeRow.numbers.editP99!.toFixed(1)} ms (target: under 100 ms); ` +
+    `${LARGE_BOARDS * 10} clients on 3 instances, each board on one: edit p99 ${routedRow.numbers.editP99!.toFixed(1)} ms ` +
+      `(target: under 100 ms); every board on all three: ${spanningRow.numbers.editP99!.toFixed(1)} ms; ` +
       `load average ${os
         .loadavg()
         .map((value) => value.toFixed(2))

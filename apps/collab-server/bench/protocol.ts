@@ -15,6 +15,11 @@ export interface EditingTask {
   readonly wsUrls?: readonly string[];
   /** The cluster's instances (their URLs), so a client can tell which instance an edit came through. */
   readonly servers?: readonly string[];
+  /**
+   * Per client: whether it applies what it receives and measures it (default: all do). The others
+   * are listen-only: they send the same edits and cursors, read every frame and drop it.
+   */
+  readonly measuring?: readonly boolean[];
   /** Total clients per board (across all workers), to know when a client has converged. */
   readonly clientsPerBoard: number;
   readonly editHz: number;
@@ -51,8 +56,9 @@ export interface EditingResult {
   readonly cursorLatencies: Float64Array;
   readonly editsSent: number;
   readonly cursorsSent: number;
+  /** Measuring clients (the latencies are theirs). */
   readonly clients: number;
-  /** Clients that ended with every peer's final edit. */
+  /** Measuring clients that ended with every peer's final edit. */
   readonly converged: number;
   /** Final `seq` per client key, for the durability check. */
   readonly finalSeqs: Record<string, number>;

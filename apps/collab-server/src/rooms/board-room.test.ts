@@ -1,4 +1,6 @@
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createBoard } from '../../test/helpers/http.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/in-process-server.ts';
@@ -128,6 +130,35 @@ describe('board room', () => {
     // 50 moves within one tick (30 ms) arrive as one or two merged messages, not fifty.
     expect(awarenessMessages() - before).toBeLessThanOrEqual(3);
     watcher.ws.close();
+  });
+
+  it("does not send a client's own cursor move back to it, but sends it everyone else's", async () => {
+    const board = await createBoard(server.url);
+    const mover = await openRawSocket(`${server.wsUrl}/${board.id}`);
+    const watcher = client(board.id);
+    await watcher.synced;
+    const moverId = 4242;
+    mover.ws.send(awarenessMessage([entry(moverId, 1, { cursor: { x: 1, y: 1 } })]));
+    await whenAwareness(watcher, () => watcher.provider.awareness.getStates().has(moverId));
+    watcher.provider.awareness.setLocalStateField('cursor', { x: 5, y: 5 });
+    // The watcher's move arrives after the mover's own would have (the room handles them in order).
+    const changedIn = (message: Uint8Array) => {
+      const awareness = new Awareness(new Y.Doc());
+      let ids: number[] = [];
+      awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+        ids = [...added, ...updated];
+      });
+      applyAwarenessUpdate(
+        awareness,
+        decoding.readVarUint8Array(decoding.createDecoder(message.subarray(1))),
+        null,
+      );
+      return ids;
+    };
+    const presence = () => mover.received.filter((message) => message[0] === 1).map(changedIn);
+    await until(() => presence().some((ids) => ids.includes(watcher.doc.clientID)));
+    expect(presence().flat()).not.toContain(moverId);
+    mover.ws.close();
   });
 
   it("refuses awareness entries for another peer's client id: nobody can move or remove someone else's cursor", async () => {

@@ -595,13 +595,28 @@ export class BoardRoom {
     this.awarenessTimer = undefined;
     this.lastAwarenessFlush = performance.now();
     if (this.pendingAwareness.size === 0) return;
-    // One encoding for the other instances and this room's peers.
-    const update = encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]);
+    const changed = [...this.pendingAwareness];
     this.pendingAwareness.clear();
+    // One encoding for the other instances and this room's peers.
+    const update = encodeAwarenessUpdate(this.awareness, changed);
     this.options.relay?.publish({ kind: 'awareness', payload: update });
     const message = encodeAwareness(update);
-    for (const peer of this.peers.keys()) peer.send(message);
+    const author = this.onlyAuthorOf(changed);
+    for (const peer of this.peers.keys()) if (peer !== author) peer.send(message);
   };
+
+  /**
+   * The peer that made every one of these changes itself, if one did: it is not sent its own presence
+   * back (one frame less per cursor move and peer). Removals are, so that a client whose state was
+   * dropped (timed out) learns it and announces itself again, as y-protocols' awareness does.
+   */
+  private onlyAuthorOf(changed: readonly number[]): Peer | undefined {
+    const author = this.awarenessOwners.get(changed[0]!);
+    const states = this.awareness.getStates();
+    return changed.every((client) => this.awarenessOwners.get(client) === author && states.has(client))
+      ? author
+      : undefined;
+  }
 
   private scheduleCompaction(): void {
     if (this.unfolded >= this.options.compactAfterUpdates) {
