@@ -37,6 +37,26 @@ describe('board room', () => {
     await whenDoc(b.doc, (doc) => doc.getMap('scratch').get('from-a') === 1);
   });
 
+  it('a relayed update building on one it never got (stored, not relayed) is completed from the database', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    await a.synced;
+    // Another instance's client: its first edit was stored, then that instance died before publishing it;
+    // its second reaches this instance through the relay.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(a.doc));
+    const before = Y.encodeStateVector(elsewhere);
+    elsewhere.getMap('scratch').set('stored-only', 1);
+    const storedOnly = Y.encodeStateAsUpdate(elsewhere, before);
+    const between = Y.encodeStateVector(elsewhere);
+    elsewhere.getMap('scratch').set('relayed', 2);
+    const relayed = Y.encodeStateAsUpdate(elsewhere, between);
+    server.store.appendUpdates(board.id, [storedOnly]);
+    server.rooms.get(board.id)!.receiveRelayed({ kind: 'update', payload: relayed });
+    await whenDoc(a.doc, (doc) => doc.getMap('scratch').get('relayed') === 2);
+    expect(a.doc.getMap('scratch').get('stored-only')).toBe(1);
+  });
+
   it('serves the stored state, including the server-set schema version, at the first sync', async () => {
     const board = await createBoard(server.url);
     const a = client(board.id);

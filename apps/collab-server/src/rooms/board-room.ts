@@ -62,6 +62,11 @@ function liveEntries(type: Y.AbstractType<unknown>): number {
   return count;
 }
 
+/** Yjs holds back updates whose predecessors it has not seen (until they arrive). */
+function hasMissingDependencies(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
 /** Origin of the server's own writes (schema migration on load). */
 export const SERVER_ORIGIN = 'squall-server';
 
@@ -137,6 +142,9 @@ export class BoardRoom {
   private compactTimer: NodeJS.Timeout | undefined;
   private compactSoon: NodeJS.Immediate | undefined;
   private closed = false;
+  /** A read of the database for updates that relayed ones depend on is in flight (`readBackMissing`). */
+  private readingBack = false;
+  private readBackAgain = false;
   /** Snapshot plus appended updates, as stored (the per-board size limit applies to this). */
   private storedBytes = 0;
   private locked: boolean;
@@ -511,6 +519,10 @@ export class BoardRoom {
       switch (message.kind) {
         case 'update':
           Y.applyUpdate(this.doc, message.payload, RELAYED_ORIGIN);
+          // It builds on an update this instance never got (its instance died between storing and
+          // publishing it, or it is still on its way): that one was stored before anything built on it
+          // was sent, so the database has it. Until then Yjs holds this one back, from our peers too.
+          if (hasMissingDependencies(this.loadedDoc)) this.readBackMissing();
           return;
         case 'awareness': {
           // Merged per tick by the instance it came from already: it goes on to this room's peers as it
@@ -528,6 +540,32 @@ export class BoardRoom {
     } catch (error) {
       this.options.log.warn({ board: this.id, err: error }, 'relayed message could not be applied');
     }
+  }
+
+  /**
+   * Reads the board back from the database for what relayed updates depend on. One read at a time; a
+   * relayed update held back during a read may depend on something stored after the read began, so
+   * then there is one more.
+   */
+  private readBackMissing(): void {
+    if (this.readingBack) {
+      this.readBackAgain = true;
+      return;
+    }
+    this.readBackAgain = false;
+    this.readingBack = true;
+    Promise.resolve(this.options.store.loadBoardState(this.id))
+      .then(
+        (state) => {
+          if (state) this.catchUp(state);
+        },
+        (error: unknown) =>
+          this.options.log.error({ board: this.id, err: error }, 'could not read back a missing update'),
+      )
+      .finally(() => {
+        this.readingBack = false;
+        if (this.readBackAgain && hasMissingDependencies(this.loadedDoc)) this.readBackMissing();
+      });
   }
 
   /** Publishes the presence of this instance's peers to the other instances. */

@@ -152,8 +152,9 @@ export interface LoadBalancer {
 }
 
 /**
- * HAProxy in front of `backends` (`http://127.0.0.1:<port>`): WebSockets tunnelled, `/healthz` checked
- * every 200 ms, a connection to a dead backend retried on another (redispatch).
+ * HAProxy in front of `backends` (`http://127.0.0.1:<port>`), as the server README configures it: each
+ * path hashed to one backend (so a board's clients share an instance), WebSockets tunnelled, `/healthz`
+ * checked every 200 ms, a connection to a dead backend retried on another (redispatch).
  */
 export async function startHaproxy(backends: readonly string[]): Promise<LoadBalancer> {
   const port = await freePort();
@@ -178,7 +179,8 @@ frontend squall
   bind 127.0.0.1:${port}
   default_backend instances
 backend instances
-  balance roundrobin
+  balance uri
+  hash-type consistent
   option httpchk GET /healthz
 ${servers}
 `,
