@@ -80,6 +80,12 @@ export function createMetrics(options: { processMetrics: boolean }) {
       labelNames: ['kind'] as const,
       registers,
     }),
+    relayUnsent: new Counter({
+      name: 'squall_relay_messages_unsent_total',
+      help: 'Messages not published because no other instance is known to hold the board, by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
     relayLag: new Histogram({
       name: 'squall_relay_lag_seconds',
       help: 'Time from publishing a message on one instance to receiving it on this one',

@@ -69,6 +69,10 @@ const namesSeenBy = (c: YClient) =>
     .filter((name): name is string => typeof name === 'string')
     .sort();
 
+/** Document updates an instance published to Redis, or left unsent (no other instance held the board). */
+const relayedUpdates = async (baseUrl: string, outcome: 'published' | 'unsent') =>
+  (await metricValue(baseUrl, `squall_relay_messages_${outcome}_total{kind="update"}`)) || 0;
+
 describe('several instances on one Redis and one PostgreSQL', { timeout: 60_000 }, () => {
   it.each([2, 3])(
     '%i instances: clients of one board on different instances converge (document and presence)',
@@ -113,6 +117,38 @@ describe('several instances on one Redis and one PostgreSQL', { timeout: 60_000 
     client(a!.wsUrl, board.id, 'on-a');
     // A's first message goes out at once (its first tick); B's clients get it from B as it came.
     await until(() => namesSeenBy(onB).includes('on-a') && namesSeenBy(alsoOnB).includes('on-a'), 5_000);
+  });
+
+  it('a board on one instance alone costs no Redis traffic; once another holds it too, edits and presence flow both ways', async () => {
+    const [a, b] = await cluster(2, { EVICT_AFTER_MS: '100' });
+    const board = await createBoard(a!.url);
+    const a1 = client(a!.wsUrl, board.id, 'a1');
+    await a1.synced;
+    edits(a1.doc).set('alone', 1);
+    await until(async () => (await relayedUpdates(a!.url, 'unsent')) > 0, WAIT_MS);
+    expect(await relayedUpdates(a!.url, 'published')).toBe(0);
+
+    const b1 = client(b!.wsUrl, board.id, 'b1');
+    await b1.synced;
+    // A may not have heard B's hello yet: what it did not publish, B reads back once A answers.
+    edits(a1.doc).set('while-b-joins', 1);
+    edits(b1.doc).set('from-b', 1);
+    await whenDoc(b1.doc, hasKeys(['alone', 'while-b-joins']));
+    await whenDoc(a1.doc, hasKeys(['from-b']));
+    await until(() => namesSeenBy(a1).includes('b1') && namesSeenBy(b1).includes('a1'), WAIT_MS);
+    edits(a1.doc).set('shared', 1);
+    await whenDoc(b1.doc, hasKeys(['shared']));
+    expect(await relayedUpdates(a!.url, 'published')).toBeGreaterThan(0);
+
+    // B lets the board go once its client has left and says so: A is alone again.
+    b1.destroy();
+    await until(async () => (await metricValue(b!.url, 'squall_boards_loaded')) === 0, WAIT_MS);
+    const published = await relayedUpdates(a!.url, 'published');
+    const unsent = await relayedUpdates(a!.url, 'unsent');
+    edits(a1.doc).set('alone-again', 1);
+    await until(async () => (await relayedUpdates(a!.url, 'unsent')) > unsent, WAIT_MS);
+    expect(await relayedUpdates(a!.url, 'published')).toBe(published);
+    expect(edits(await storedDoc(postgres.url, board.id)).has('alone-again')).toBe(true);
   });
 
   it('SIGKILL of an instance mid-editing: its clients reconnect through the load balancer, nothing acknowledged is lost', async () => {

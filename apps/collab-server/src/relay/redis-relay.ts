@@ -8,6 +8,12 @@ const CHANNEL_PREFIX = 'squall:board:';
 /** Reconnect attempts back off to this (ioredis retries for ever). */
 const MAX_RETRY_DELAY_MS = 1_000;
 
+/** A board this instance holds: where its messages go, and the other instances known to hold it. */
+interface HeldBoard {
+  readonly onMessage: (message: RelayedMessage) => void;
+  readonly others: Set<string>;
+}
+
 /**
  * The relay over Redis pub/sub: one channel per board, subscribed by the instances holding it. The
  * database is the durable log (every update is committed before it is published), so the relay only
@@ -18,7 +24,7 @@ const MAX_RETRY_DELAY_MS = 1_000;
 export class RedisRelay implements BoardRelay {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly boards = new Map<string, (message: RelayedMessage) => void>();
+  private readonly boards = new Map<string, HeldBoard>();
   private readonly reconnectListeners: Array<() => void> = [];
   private publisherReady = false;
   private subscriberReady = false;
@@ -97,16 +103,24 @@ export class RedisRelay implements BoardRelay {
 
   private received(channel: Buffer, bytes: Buffer): void {
     const boardId = channel.toString().slice(CHANNEL_PREFIX.length);
-    const deliver = this.boards.get(boardId);
+    const board = this.boards.get(boardId);
     const envelope = decodeEnvelope(bytes);
-    if (!deliver || !envelope || envelope.sender === this.instanceId) return;
-    this.metrics.relayReceived.inc({ kind: envelope.message.kind });
+    if (!board || !envelope || envelope.sender === this.instanceId) return;
+    const { message, sender } = envelope;
+    this.metrics.relayReceived.inc({ kind: message.kind });
     this.metrics.relayLag.observe(Math.max(0, preciseNow() - envelope.sentAt) / 1000);
-    deliver(envelope.message);
+    // Whoever publishes on a board's channel holds it (an instance that died stays known: publishing
+    // to nobody is the safe side).
+    if (message.kind === 'bye') {
+      board.others.delete(sender);
+      return;
+    }
+    board.others.add(sender);
+    board.onMessage(message);
   }
 
   async join(boardId: string, onMessage: (message: RelayedMessage) => void): Promise<void> {
-    this.boards.set(boardId, onMessage);
+    this.boards.set(boardId, { onMessage, others: new Set() });
     if (!this.subscriberReady) return;
     try {
       await this.subscriber.subscribe(CHANNEL_PREFIX + boardId);
@@ -116,11 +130,22 @@ export class RedisRelay implements BoardRelay {
   }
 
   leave(boardId: string): void {
-    if (!this.boards.delete(boardId) || !this.subscriberReady) return;
+    if (!this.boards.has(boardId)) return;
+    this.publish(boardId, { kind: 'bye' });
+    this.boards.delete(boardId);
+    if (!this.subscriberReady) return;
     this.subscriber.unsubscribe(CHANNEL_PREFIX + boardId).catch(() => {});
   }
 
   publish(boardId: string, message: RelayedMessage): void {
+    // A board held here alone (a load balancer that routes each board to one instance) costs no
+    // Redis traffic. An instance that starts holding it says `hello` and reads it back from the
+    // database once it hears `here`, so what was not sent before is not missed.
+    const alone = this.boards.get(boardId)?.others.size === 0;
+    if (alone && message.kind !== 'hello') {
+      this.metrics.relayUnsent.inc({ kind: message.kind });
+      return;
+    }
     if (!this.publisherReady) {
       this.metrics.relayDropped.inc({ kind: message.kind });
       return;

@@ -8,6 +8,8 @@ describe('relay envelope', () => {
       { kind: 'update', payload: Uint8Array.of(1, 2, 3) },
       { kind: 'awareness', payload: Uint8Array.of(9) },
       { kind: 'hello' },
+      { kind: 'here' },
+      { kind: 'bye' },
       { kind: 'locked', locked: true },
       { kind: 'locked', locked: false },
       { kind: 'deleted' },

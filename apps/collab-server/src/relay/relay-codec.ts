@@ -7,6 +7,8 @@ const KIND_CODES: Record<RelayedKind, number> = {
   locked: 4,
   deleted: 5,
   rotated: 6,
+  here: 7,
+  bye: 8,
 };
 const KINDS = Object.fromEntries(Object.entries(KIND_CODES).map(([kind, code]) => [code, kind])) as Record<
   number,
@@ -32,6 +34,8 @@ function payloadOf(message: RelayedMessage): Uint8Array {
     case 'awareness':
       return message.payload;
     case 'hello':
+    case 'here':
+    case 'bye':
     case 'deleted':
       return new Uint8Array(0);
     case 'locked':
@@ -73,6 +77,8 @@ function messageOf(kind: RelayedKind, payload: Uint8Array): RelayedMessage | und
     case 'awareness':
       return { kind, payload };
     case 'hello':
+    case 'here':
+    case 'bye':
     case 'deleted':
       return { kind };
     case 'locked':

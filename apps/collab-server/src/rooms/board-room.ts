@@ -8,7 +8,7 @@ import {
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { RelayedMessage, RoomRelay } from '../relay/board-relay.ts';
+import type { RelayedChange, RoomRelay } from '../relay/board-relay.ts';
 import { type BoardStore, type StoredBoardState, settle } from '../storage/board-store.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 import {
@@ -62,9 +62,20 @@ function liveEntries(type: Y.AbstractType<unknown>): number {
   return count;
 }
 
-/** Yjs holds back updates whose predecessors it has not seen (until they arrive). */
-function hasMissingDependencies(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+/**
+ * Applies `update`; true when Yjs held some of it back for predecessors the document lacks. Compared
+ * with what it held before, so something a client once sent with a gap does not count for every update.
+ */
+function applyLeavesMissing(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
+  const { store } = doc;
+  const structsBefore = store.pendingStructs?.update;
+  const deletesBefore = store.pendingDs;
+  Y.applyUpdate(doc, update, origin);
+  const structs = store.pendingStructs?.update;
+  return (
+    (structs !== undefined && structs !== structsBefore) ||
+    (store.pendingDs !== null && store.pendingDs !== deletesBefore)
+  );
 }
 
 /** Origin of the server's own writes (schema migration on load). */
@@ -142,7 +153,7 @@ export class BoardRoom {
   private compactTimer: NodeJS.Timeout | undefined;
   private compactSoon: NodeJS.Immediate | undefined;
   private closed = false;
-  /** A read of the database for updates that relayed ones depend on is in flight (`readBackMissing`). */
+  /** A read of the database is in flight (`readBack`); another was asked for meanwhile. */
   private readingBack = false;
   private readBackAgain = false;
   /** Snapshot plus appended updates, as stored (the per-board size limit applies to this). */
@@ -513,16 +524,15 @@ export class BoardRoom {
   }
 
   /** A message another instance published for this board. */
-  receiveRelayed(message: RelayedMessage): void {
+  receiveRelayed(message: RelayedChange): void {
     if (this.closed) return;
     try {
       switch (message.kind) {
         case 'update':
-          Y.applyUpdate(this.doc, message.payload, RELAYED_ORIGIN);
-          // It builds on an update this instance never got (its instance died between storing and
+          // It may build on an update this instance never got (its instance died between storing and
           // publishing it, or it is still on its way): that one was stored before anything built on it
           // was sent, so the database has it. Until then Yjs holds this one back, from our peers too.
-          if (hasMissingDependencies(this.loadedDoc)) this.readBackMissing();
+          if (applyLeavesMissing(this.doc, message.payload, RELAYED_ORIGIN)) this.readBack();
           return;
         case 'awareness': {
           // Merged per tick by the instance it came from already: it goes on to this room's peers as it
@@ -532,10 +542,6 @@ export class BoardRoom {
           for (const peer of this.peers.keys()) peer.send(forwarded);
           return;
         }
-        case 'hello':
-          // An instance just started holding this board (or got Redis back): it needs our peers' presence.
-          this.publishPresence();
-          return;
       }
     } catch (error) {
       this.options.log.warn({ board: this.id, err: error }, 'relayed message could not be applied');
@@ -543,11 +549,12 @@ export class BoardRoom {
   }
 
   /**
-   * Reads the board back from the database for what relayed updates depend on. One read at a time; a
-   * relayed update held back during a read may depend on something stored after the read began, so
-   * then there is one more.
+   * Reads the board back from the database (what other instances stored that this room did not get
+   * through the relay); the changes reach this room's peers. One read at a time: asked for during a
+   * read, which may have begun before what it is asked for was stored, there is one more after it.
    */
-  private readBackMissing(): void {
+  readBack(): void {
+    if (this.closed) return;
     if (this.readingBack) {
       this.readBackAgain = true;
       return;
@@ -560,11 +567,11 @@ export class BoardRoom {
           if (state) this.catchUp(state);
         },
         (error: unknown) =>
-          this.options.log.error({ board: this.id, err: error }, 'could not read back a missing update'),
+          this.options.log.error({ board: this.id, err: error }, 'could not catch up from the database'),
       )
       .finally(() => {
         this.readingBack = false;
-        if (this.readBackAgain && hasMissingDependencies(this.loadedDoc)) this.readBackMissing();
+        if (this.readBackAgain) this.readBack();
       });
   }
 
@@ -575,11 +582,8 @@ export class BoardRoom {
     this.options.relay?.publish({ kind: 'awareness', payload: encodeAwarenessUpdate(this.awareness, own) });
   }
 
-  /**
-   * Applies what the shared database holds that this room may have missed (relayed messages are lost
-   * while Redis is down, or before this instance subscribed): the changes reach this room's peers.
-   */
-  catchUp(state: StoredBoardState): void {
+  /** Applies what the shared database holds; what this room lacked reaches its peers. */
+  private catchUp(state: StoredBoardState): void {
     if (this.closed) return;
     // Still exactly what was loaded: nothing to apply (and a lazily applied board stays unapplied).
     const unchanged =

@@ -91,17 +91,15 @@ export class BoardRooms {
     return room;
   }
 
-  /** Reads the board back from the shared database into the room, and exchanges presence. */
+  /**
+   * Tells the other instances holding the board that this one does (they answer `here`), exchanges
+   * presence, and reads the board back from the shared database into the room (relayed messages are
+   * lost while Redis is down, or before this instance subscribed).
+   */
   private catchUp(room: BoardRoom): void {
-    const { store, relay, log } = this.options;
-    relay?.publish(room.id, { kind: 'hello' });
+    this.options.relay?.publish(room.id, { kind: 'hello' });
     room.publishPresence();
-    Promise.resolve(store.loadBoardState(room.id)).then(
-      (state) => {
-        if (state && this.rooms.get(room.id) === room) room.catchUp(state);
-      },
-      (error: unknown) => log.error({ board: room.id, err: error }, 'could not catch up from the database'),
-    );
+    room.readBack();
   }
 
   private relayed(id: string, message: RelayedMessage): void {
@@ -121,9 +119,28 @@ export class BoardRooms {
           `the ${message.link} link was rotated`,
         );
         return;
-      default:
+      case 'hello':
+        // Another instance started holding the board, or got Redis back.
+        this.options.relay?.publish(id, { kind: 'here' });
+        this.met(room);
+        return;
+      case 'here':
+        this.met(room);
+        return;
+      case 'update':
+      case 'awareness':
         room.receiveRelayed(message);
     }
+  }
+
+  /**
+   * Another instance holding the board and this one have just heard of each other. Until then each may
+   * have kept to itself what the other needed (the relay publishes nothing for a board no other instance
+   * is known to hold): each sends its clients' presence now and reads the board back from the database.
+   */
+  private met(room: BoardRoom): void {
+    room.publishPresence();
+    room.readBack();
   }
 
   /** Tells the other instances holding the board (owner actions: lock, rotate, delete). */
