@@ -27,8 +27,7 @@ import { ParticipantRecorder } from '../workshop/participant-recorder.ts';
 import { checkPeerUpdate } from '../workshop/protected-roots.ts';
 import { BoardReads } from './board-reads.ts';
 import type { Peer } from './peer.ts';
-
-const SLOW_PERSIST_MS = 100;
+import type { SlowPersistWarning } from './slow-persist-warning.ts';
 
 /** A state vector that lists no clients: the sender's document is empty. */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
@@ -93,6 +92,8 @@ export interface BoardRoomOptions {
   readonly relay?: RoomRelay;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** The process's warning about slow appends (shared: one line sums up every board's). */
+  readonly slowPersist: SlowPersistWarning;
   readonly awarenessTickMs: number;
   readonly compactAfterUpdates: number;
   readonly compactIdleMs: number;
@@ -497,11 +498,11 @@ export class BoardRoom {
     started: number,
   ): void {
     if (this.closed) return;
-    const { metrics, log, relay } = this.options;
+    const { metrics, relay, slowPersist } = this.options;
     const elapsed = performance.now() - started;
     metrics.persistSeconds.observe(elapsed / 1000);
     // Everything waits while SQLite writes (it is synchronous): a slow disk must show up in the logs.
-    if (elapsed > SLOW_PERSIST_MS) log.warn({ board: this.id, ms: Math.round(elapsed) }, 'slow persist');
+    slowPersist.observe(this.id, elapsed);
     this.lastSeq = lastSeq;
     this.unfolded += batch.length;
     for (const { update, origin } of batch) {

@@ -4,6 +4,7 @@ import type { BoardRelay, RelayedMessage } from '../relay/board-relay.ts';
 import type { BoardStore } from '../storage/board-store.ts';
 import { CloseCode } from '../sync/close-codes.ts';
 import { BoardRoom } from './board-room.ts';
+import { SlowPersistWarning } from './slow-persist-warning.ts';
 
 export interface BoardRoomsOptions {
   readonly store: BoardStore;
@@ -27,8 +28,10 @@ export class BoardRooms {
   /** Rooms leaving memory whose last writes are still on their way to the store. */
   private readonly leaving = new Map<string, Promise<void>>();
   private readonly evictions = new Map<string, NodeJS.Timeout>();
+  private readonly slowPersist: SlowPersistWarning;
 
   constructor(private readonly options: BoardRoomsOptions) {
+    this.slowPersist = new SlowPersistWarning(options.log);
     options.relay?.onReconnect(() => {
       for (const room of this.rooms.values()) this.catchUp(room);
     });
@@ -65,6 +68,7 @@ export class BoardRooms {
       relay: relay && { publish: (message) => relay.publish(id, message) },
       metrics,
       log,
+      slowPersist: this.slowPersist,
       awarenessTickMs,
       compactAfterUpdates,
       compactIdleMs,
