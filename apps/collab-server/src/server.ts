@@ -98,7 +98,7 @@ export async function startServer(
   // Boards left with appended updates (a crash) are compacted now rather than on first open. Not with a
   // shared database: there the boards other instances are editing always have some, and the instance
   // that next holds a board folds them (at the latest when it leaves memory), so a new instance starts at once.
-  const crashLeftovers = config.databaseUrl ? [] : await store.boardsWithPendingUpdates();
+  const crashLeftovers = store.shared ? [] : await store.boardsWithPendingUpdates();
   for (const id of crashLeftovers) {
     const room = await rooms.open(id);
     if (room) {

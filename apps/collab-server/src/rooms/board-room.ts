@@ -26,6 +26,7 @@ import {
 import { ParticipantRecorder } from '../workshop/participant-recorder.ts';
 import { checkPeerUpdate } from '../workshop/protected-roots.ts';
 import { BoardReads } from './board-reads.ts';
+import { HeldUpdates } from './held-updates.ts';
 import type { Peer } from './peer.ts';
 import type { SlowPersistWarning } from './slow-persist-warning.ts';
 
@@ -160,6 +161,10 @@ export class BoardRoom {
   /** Snapshot plus appended updates, as stored (the per-board size limit applies to this). */
   private storedBytes = 0;
   private locked: boolean;
+  /** With a shared store: updates the document holds whole, so a compaction skips their rows. */
+  private readonly held: HeldUpdates | undefined;
+  /** The stored snapshot as this room loaded or last wrote it: held whole, not applied again. */
+  private heldSnapshot: Uint8Array | undefined;
   private readonly participants = new ParticipantRecorder(() => this.doc, SERVER_ORIGIN);
   private presenceBeforeApply: unknown[] = [];
 
@@ -175,6 +180,7 @@ export class BoardRoom {
     );
     room.previewStored = previewStored;
     room.storedSnapshot = state.snapshot;
+    room.heldSnapshot = state.snapshot;
     // Updates appended after the snapshot (a crash before compaction): applied now, so that the
     // snapshot alone never passes for the whole board.
     if (state.updates.length > 0) room.applyStored(state.updates);
@@ -231,6 +237,7 @@ export class BoardRoom {
     this.lastSeq = lastSeq;
     this.unfolded = unfolded;
     this.locked = options.locked;
+    this.held = options.store.shared ? new HeldUpdates() : undefined;
     this.awareness = new Awareness(this.loadedDoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -506,6 +513,7 @@ export class BoardRoom {
     this.lastSeq = lastSeq;
     this.unfolded += batch.length;
     for (const { update, origin } of batch) {
+      this.held?.add(update);
       // The other instances first: one publish, and they have their own clients to send it to.
       relay?.publish({ kind: 'update', payload: update });
       const message = encodeUpdate(update);
@@ -534,6 +542,7 @@ export class BoardRoom {
           // publishing it, or it is still on its way): that one was stored before anything built on it
           // was sent, so the database has it. Until then Yjs holds this one back, from our peers too.
           if (applyLeavesMissing(this.doc, message.payload, RELAYED_ORIGIN)) this.readBack();
+          else this.held?.add(message.payload);
           return;
         case 'awareness': {
           // Merged per tick by the instance it came from already: it goes on to this room's peers as it
@@ -594,8 +603,12 @@ export class BoardRoom {
       Buffer.from(state.snapshot).equals(this.storedSnapshot);
     if (unchanged) return;
     const doc = this.doc;
-    Y.applyUpdate(doc, state.snapshot, RELAYED_ORIGIN);
-    for (const update of state.updates) Y.applyUpdate(doc, update, RELAYED_ORIGIN);
+    const snapshotHeld = this.heldSnapshot && Buffer.from(state.snapshot).equals(this.heldSnapshot);
+    if (!snapshotHeld) Y.applyUpdate(doc, state.snapshot, RELAYED_ORIGIN);
+    for (const update of state.updates) {
+      if (this.held?.has(update)) continue;
+      if (!applyLeavesMissing(doc, update, RELAYED_ORIGIN)) this.held?.add(update);
+    }
   }
 
   /**
@@ -686,16 +699,20 @@ export class BoardRoom {
       return undefined;
     }
     const folding = this.unfolded;
-    let snapshotBytes = 0;
+    let written: Uint8Array | undefined;
     let withPreview = false;
+    let foldedRows: readonly Uint8Array[] = [];
     let done: ReturnType<BoardStore['foldUpdates']>;
     try {
       done = store.foldUpdates(this.id, this.lastSeq, (stored) => {
         // Freed meanwhile (storage failed): roll the compaction back rather than store a freed document.
         if (this.closed) throw new Error('the room was closed during compaction');
-        if (stored) this.catchUp(stored);
+        if (stored) {
+          this.catchUp(stored);
+          foldedRows = stored.updates;
+        }
         const snapshot = Y.encodeStateAsUpdate(this.doc);
-        snapshotBytes = snapshot.byteLength;
+        written = snapshot;
         // Reading the board for a preview costs tens of milliseconds: only when it leaves memory.
         const preview = final ? this.reads.previewText() : undefined;
         withPreview = preview !== undefined;
@@ -709,8 +726,10 @@ export class BoardRoom {
     const folded = () => {
       this.compaction = undefined;
       this.previewStored = withPreview;
-      this.storedBytes = snapshotBytes;
+      this.storedBytes = written?.byteLength ?? 0;
+      this.heldSnapshot = written;
       this.unfolded = Math.max(0, this.unfolded - folding);
+      this.held?.folded(foldedRows);
       metrics.compactions.inc();
       // Updates stored while this compaction ran (it skipped the triggers they fired) fold next.
       if (this.unfolded > 0 && !this.closing) this.scheduleCompaction();

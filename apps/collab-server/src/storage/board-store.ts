@@ -67,6 +67,8 @@ export interface CompactedBoard extends BoardCounts {
 export interface BoardStore {
   /** The boards' saved revisions, deleted with their board. */
   readonly revisions: RevisionStore;
+  /** Several instances write to it (PostgreSQL): a board held here may have rows others appended. */
+  readonly shared: boolean;
   /** Inserts a board and, when given, its capability hashes and its snapshot's preview, atomically. */
   createBoard(board: NewBoard): MaybePromise<void>;
   getBoard(id: string): MaybePromise<BoardRecord | undefined>;

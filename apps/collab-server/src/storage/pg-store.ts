@@ -114,6 +114,7 @@ function toAccess(row: AccessRow): BoardAccessRecord {
  * advisory lock on the board id, and fold exactly the rows they read under it.
  */
 export class PgStore implements BoardStore {
+  readonly shared = true;
   /** The boards' saved revisions (same database). */
   readonly revisions: PgRevisionStore;
   private readonly pendingAppends: PendingAppend[] = [];

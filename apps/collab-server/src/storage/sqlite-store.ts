@@ -100,6 +100,7 @@ function toRecord(row: BoardRow): BoardRecord {
  * rows or the new snapshot, never neither. Answers synchronously.
  */
 export class SqliteStore implements BoardStore {
+  readonly shared = false;
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements;
