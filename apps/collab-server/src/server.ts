@@ -162,7 +162,7 @@ export async function startServer(
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      acceptSyncSocket(ws, pathname.slice('/sync/'.length), token, {
+      acceptSyncSocket(ws, socket, pathname.slice('/sync/'.length), token, {
         rooms,
         access,
         metrics,

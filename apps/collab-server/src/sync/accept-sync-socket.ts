@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { BoardAccess } from '../access/board-access.ts';
 import { isBoardId } from '../board-id.ts';
@@ -34,6 +35,8 @@ function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
  */
 export function acceptSyncSocket(
   socket: WebSocket,
+  /** The upgraded connection under `socket` (its writes are grouped per event-loop turn). */
+  transport: Pick<Writable, 'cork' | 'uncork'>,
   boardId: string,
   token: string | undefined,
   options: SyncSocketOptions,
@@ -61,7 +64,7 @@ export function acceptSyncSocket(
   socket.on('message', queue);
   socket.on('close', lost);
   socket.on('error', ignore);
-  join(socket, boardId, token, options, log, refuse, peerId).then(
+  join(socket, transport, boardId, token, options, log, refuse, peerId).then(
     (handle) => {
       socket.off('message', queue);
       socket.off('close', lost);
@@ -80,6 +83,7 @@ export function acceptSyncSocket(
 /** Checks the token, loads the board and joins it; `undefined` when the socket was refused. */
 async function join(
   socket: WebSocket,
+  transport: Pick<Writable, 'cork' | 'uncork'>,
   boardId: string,
   token: string | undefined,
   options: SyncSocketOptions,
@@ -110,7 +114,7 @@ async function join(
     refuse(CloseCode.boardFull, `board is full: ${options.maxConnectionsPerBoard} connections`);
     return undefined;
   }
-  const peer = new SocketPeer(peerId, socket, metrics, options.maxBufferedBytes, {
+  const peer = new SocketPeer(peerId, socket, transport, metrics, options.maxBufferedBytes, {
     readOnly: access.role === 'view',
     tokenHash: access.tokenHash,
   });
