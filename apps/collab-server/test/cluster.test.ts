@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { CloseCode } from '../src/sync/close-codes.ts';
-import { health, metricValue, startInstances, storedDoc } from './helpers/cluster.ts';
+import { health, lockInDatabase, metricValue, startInstances, storedDoc } from './helpers/cluster.ts';
 import { createBoard } from './helpers/http.ts';
 import type { ServerProcess } from './helpers/server-process.ts';
 import {
@@ -271,6 +271,22 @@ describe('several instances on one Redis and one PostgreSQL', { timeout: 60_000 
       (await fetch(`${a!.url}/api/boards/${board.id}`, { method: 'DELETE', headers: owner })).status,
     ).toBe(204);
     await until(() => closes.includes(CloseCode.boardDeleted), WAIT_MS);
+  });
+
+  it('a lock no instance announced (the board was on one alone) reaches it once another instance holds the board', async () => {
+    const [a, b] = await cluster(2);
+    const board = await createBoard(a!.url);
+    const onA = client(a!.wsUrl, board.id);
+    const closes: number[] = [];
+    onA.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+    await onA.synced;
+    // As when the owner locks it through A while B is loading it: A, alone, tells nobody.
+    await lockInDatabase(postgres.url, board.id);
+    client(b!.wsUrl, board.id);
+    // B's hello: A reads the board's access back and closes its sockets, which reconnect read-only.
+    await until(() => closes.includes(CloseCode.accessChanged), WAIT_MS);
   });
 
   it('a board open on two instances compacts on both without losing an update (no relay: the documents differ)', async () => {

@@ -396,6 +396,10 @@ export class BoardRoom {
   }
 
   /** Owner lock: from now on every peer (the owner's too) is read-only; peers reconnect to learn it. */
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
   setLocked(locked: boolean): void {
     this.locked = locked;
     this.closeAll(CloseCode.accessChanged, locked ? 'board locked' : 'board unlocked');
@@ -404,6 +408,13 @@ export class BoardRoom {
   /** Closes the peers that connected with the capability hashing to `tokenHash` (a rotated link). */
   closeConnectionsOf(tokenHash: string, code: number, reason: string): void {
     for (const peer of [...this.peers.keys()]) if (peer.tokenHash === tokenHash) peer.close(code, reason);
+  }
+
+  /** Closes the peers that connected with a capability no longer among `tokenHashes` (rotated links). */
+  closeConnectionsExcept(tokenHashes: readonly string[], code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) {
+      if (peer.tokenHash !== undefined && !tokenHashes.includes(peer.tokenHash)) peer.close(code, reason);
+    }
   }
 
   /** Why a peer's transaction must not be kept, or `undefined` when it stays within the limits. */

@@ -145,6 +145,24 @@ export class BoardRooms {
   private met(room: BoardRoom): void {
     room.publishPresence();
     room.readBack();
+    this.refreshAccess(room);
+  }
+
+  /** The owner's lock and link rotations as stored, for when their announcement did not reach this instance. */
+  private refreshAccess(room: BoardRoom): void {
+    Promise.resolve(this.options.store.getAccess(room.id)).then(
+      (access) => {
+        if (!access || this.rooms.get(room.id) !== room) return;
+        if (access.locked !== room.isLocked) room.setLocked(access.locked);
+        room.closeConnectionsExcept(
+          [access.editHash, access.viewHash, access.ownerHash],
+          CloseCode.linkRotated,
+          'link rotated: ask the board owner for the new link',
+        );
+      },
+      (error: unknown) =>
+        this.options.log.error({ board: room.id, err: error }, 'could not read the board access'),
+    );
   }
 
   /** Tells the other instances holding the board (owner actions: lock, rotate, delete). */

@@ -32,6 +32,16 @@ export async function storedDoc(databaseUrl: string, boardId: string): Promise<Y
   }
 }
 
+/** Locks the board in PostgreSQL behind every instance's back (no instance announces it). */
+export async function lockInDatabase(databaseUrl: string, boardId: string): Promise<void> {
+  const store = await PgStore.open(databaseUrl, { maxConnections: 1 });
+  try {
+    await store.setLocked(boardId, true);
+  } finally {
+    await store.close();
+  }
+}
+
 /** One value of an instance's Prometheus text (a metric without labels, or with the labels given). */
 export async function metricValue(baseUrl: string, name: string): Promise<number> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();
