@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../../test/helpers/in-process-
 import { openRawSocket } from '../../test/helpers/raw-socket.ts';
 import { until } from '../../test/helpers/until.ts';
 import { connectClient, whenDoc, type YClient } from '../../test/helpers/y-client.ts';
+import { CloseCode } from '../sync/close-codes.ts';
 import { type AwarenessEntry, encodeAwareness, encodeAwarenessEntries } from '../sync/protocol.ts';
 
 let server: TestServer;
@@ -55,6 +56,20 @@ describe('board room', () => {
     server.rooms.get(board.id)!.receiveRelayed({ kind: 'update', payload: relayed });
     await whenDoc(a.doc, (doc) => doc.getMap('scratch').get('relayed') === 2);
     expect(a.doc.getMap('scratch').get('stored-only')).toBe(1);
+  });
+
+  it('a board found deleted when read back (deleted through another instance) closes its sockets', async () => {
+    const board = await createBoard(server.url);
+    const a = client(board.id);
+    const closes: number[] = [];
+    a.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+    await a.synced;
+    server.store.deleteBoard(board.id);
+    server.rooms.get(board.id)!.readBack();
+    await until(() => closes.includes(CloseCode.boardDeleted));
+    expect(server.rooms.get(board.id)).toBeUndefined();
   });
 
   it('serves the stored state, including the server-set schema version, at the first sync', async () => {

@@ -107,6 +107,8 @@ export interface BoardRoomOptions {
   readonly onEmpty: (room: BoardRoom) => void;
   /** Called when storage failed and the room must be dropped without saving. */
   readonly onBroken: (room: BoardRoom) => void;
+  /** Called when reading the board back found it deleted (its owner deleted it through another instance). */
+  readonly onDeleted: (room: BoardRoom) => void;
 }
 
 /**
@@ -586,6 +588,7 @@ export class BoardRoom {
       .then(
         (state) => {
           if (state) this.catchUp(state);
+          else if (!this.closed) this.options.onDeleted(this);
         },
         (error: unknown) =>
           this.options.log.error({ board: this.id, err: error }, 'could not catch up from the database'),

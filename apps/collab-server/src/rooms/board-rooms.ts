@@ -78,6 +78,7 @@ export class BoardRooms {
       locked: access?.locked ?? false,
       onEmpty: (empty) => this.scheduleEviction(empty),
       onBroken: (broken) => this.forget(broken),
+      onDeleted: (deleted) => this.remove(deleted.id, CloseCode.boardDeleted, 'board deleted'),
     });
     if (!room) return undefined;
     this.rooms.set(id, room);
