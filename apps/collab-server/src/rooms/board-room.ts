@@ -397,11 +397,11 @@ export class BoardRoom {
     return encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
   }
 
-  /** Owner lock: from now on every peer (the owner's too) is read-only; peers reconnect to learn it. */
   get isLocked(): boolean {
     return this.locked;
   }
 
+  /** Owner lock: from now on every peer (the owner's too) is read-only; peers reconnect to learn it. */
   setLocked(locked: boolean): void {
     this.locked = locked;
     this.closeAll(CloseCode.accessChanged, locked ? 'board locked' : 'board unlocked');

@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.ts';
 
 /** An append slower than this is worth a warning. */
-export const SLOW_PERSIST_MS = 100;
+const SLOW_PERSIST_MS = 100;
 /** After a warning, further slow appends are summed up in one line per window. */
 const WINDOW_MS = 10_000;
 

@@ -17,29 +17,31 @@ export async function startInstances(
   );
 }
 
-/** The board as PostgreSQL holds it (snapshot plus appended updates), read without any instance. */
-export async function storedDoc(databaseUrl: string, boardId: string): Promise<Y.Doc> {
+/** Runs `use` on a store of its own on the database (no instance involved), closed afterwards. */
+async function withStore<T>(databaseUrl: string, use: (store: PgStore) => Promise<T>): Promise<T> {
   const store = await PgStore.open(databaseUrl, { maxConnections: 1 });
   try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The board as PostgreSQL holds it (snapshot plus appended updates), read without any instance. */
+export function storedDoc(databaseUrl: string, boardId: string): Promise<Y.Doc> {
+  return withStore(databaseUrl, async (store) => {
     const state = await store.loadBoardState(boardId);
     if (!state) throw new Error(`board ${boardId} is not stored`);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state.snapshot);
     for (const update of state.updates) Y.applyUpdate(doc, update);
     return doc;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** Locks the board in PostgreSQL behind every instance's back (no instance announces it). */
-export async function lockInDatabase(databaseUrl: string, boardId: string): Promise<void> {
-  const store = await PgStore.open(databaseUrl, { maxConnections: 1 });
-  try {
-    await store.setLocked(boardId, true);
-  } finally {
-    await store.close();
-  }
+export function lockInDatabase(databaseUrl: string, boardId: string): Promise<void> {
+  return withStore(databaseUrl, (store) => store.setLocked(boardId, true));
 }
 
 /** One value of an instance's Prometheus text (a metric without labels, or with the labels given). */
